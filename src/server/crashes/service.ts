@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { crashCauseLabel } from '../../domain/crashes/codes.ts';
+import type { SessionUser } from '../platform/auth/roles.ts';
+import type { Db } from '../platform/db.ts';
+import { offsetOf } from '../platform/http.ts';
+import { containing, Params, whereClause } from '../platform/sql.ts';
+import type { crashItem, crashQuery } from './routes.ts';
+
+/** The current commune a user's crash data is limited to, or null for the whole province. */
+export function crashScope(user: SessionUser): string | null {
+  return user.role === 'commune' ? (user.adminUnitId ?? '') : null;
+}
+
+const TZ = 'Asia/Ho_Chi_Minh';
+
+export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof crashQuery>) {
+  const p = new Params();
+  const add = (v: unknown) => p.add(v);
+  const params = p.values;
+  const where: string[] = [];
+  const scope = crashScope(user);
+  if (scope !== null) where.push(`r.current_id = ${add(scope)}`);
+  // Dates are local calendar days in Viet Nam.
+  if (q.from) where.push(`c.occurred_at >= (${add(q.from)}::date::timestamp AT TIME ZONE '${TZ}')`);
+  if (q.to) where.push(`c.occurred_at < ((${add(q.to)}::date + 1)::timestamp AT TIME ZONE '${TZ}')`);
+  if (q.adminUnitId) {
+    const id = add(q.adminUnitId);
+    where.push(`(r.current_id = ${id} OR c.admin_unit_id = ${id})`);
+  }
+  if (q.q) where.push(`(c.description ILIKE ${add(containing(q.q))} OR rd.code ILIKE ${add(containing(q.q))})`);
+  const from = `FROM crashes c
+    JOIN admin_unit_rollup r ON r.id = c.admin_unit_id
+    LEFT JOIN roads rd ON rd.id = c.road_id`;
+  const cond = whereClause(where);
+  const [summary] = await db.query<{ crashes: number; deaths: number; injured: number }>(
+    `SELECT count(*)::int AS crashes, COALESCE(sum(c.deaths), 0)::int AS deaths, COALESCE(sum(c.injured), 0)::int AS injured
+     ${from} ${cond}`,
+    params,
+  );
+  const rows = await db.query<Omit<z.infer<typeof crashItem>, 'causeLabel' | 'occurredAt'> & { occurredAt: Date | string }>(
+    `SELECT c.id, c.occurred_at AS "occurredAt", c.admin_unit_id AS "adminUnitId", a.name AS "adminUnitName",
+            r.current_id AS "currentAdminUnitId", ca.name AS "currentAdminUnitName", rd.code AS "roadCode",
+            c.km_m AS "kmM", c.deaths, c.injured, c.cause, c.severity, c.verified, c.description
+     ${from}
+     JOIN admin_units a ON a.id = c.admin_unit_id
+     JOIN admin_units ca ON ca.id = r.current_id
+     ${cond}
+     ORDER BY c.occurred_at DESC, c.id DESC
+     LIMIT ${add(q.pageSize)} OFFSET ${add(offsetOf(q))}`,
+    params,
+  );
+  const items = rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    occurredAt: new Date(r.occurredAt).toISOString(),
+    causeLabel: r.cause ? crashCauseLabel(r.cause) : null,
+  }));
+  const s = summary ?? { crashes: 0, deaths: 0, injured: 0 };
+  return { items, total: s.crashes, page: q.page, pageSize: q.pageSize, summary: s };
+}

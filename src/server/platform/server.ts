@@ -1,0 +1,59 @@
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import { isEmpty, loadDemoProvince } from '../demo/load.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDb } from './db.ts';
+import type { App } from './http.ts';
+import { migrate } from './migrate.ts';
+
+export interface RunningServer {
+  app: App;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Opens the database, migrates, loads the demo province into an empty one, and listens. */
+export async function startServer(config: Config, logger: FastifyBaseLogger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const started = performance.now();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (config.loadDemo && (await isEmpty(db))) {
+    const counts = await loadDemoProvince(db);
+    logger.info({ counts }, 'demo province loaded');
+  }
+  const app = await buildApp({ db, config });
+  const url = await app.listen({ port: config.port, host: config.host });
+  logger.info(
+    { url, database: db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir, startMs: Math.round(performance.now() - started) },
+    'ATGT ready',
+  );
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await app.close(); // stops accepting, finishes in-flight requests
+      await db.close();
+    })();
+    return closing;
+  };
+  return { app, url, close };
+}
+
+/** Closes cleanly on SIGTERM/SIGINT: in-flight requests finish, the database is closed. */
+export function closeOnSignals(server: RunningServer, logger: FastifyBaseLogger): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      server.close().then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../../domain/demo/province.ts';
+import { buildApp } from '../app.ts';
+import { type Config, loadConfig } from '../config.ts';
+import { type Db, openDb, wrapPglite } from '../db.ts';
+import type { App } from '../http.ts';
+import { withDatabase } from './global-setup.ts';
+
+export { DEMO_PASSWORD };
+
+/** A fresh database for one test file: a copy of the run's template (migrated, demo province loaded). */
+export async function createTestDb(): Promise<Db> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `atgt_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
+    const db = await openDb({ databaseUrl: withDatabase(url, name) });
+    const close = db.close.bind(db);
+    db.close = async () => {
+      await close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+    return db;
+  }
+  const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject('templateDump'))]) });
+  return wrapPglite(pglite);
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', ...overrides };
+}
+
+export interface TestContext {
+  db: Db;
+  app: App;
+  close: () => Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestContext> {
+  const db = await createTestDb();
+  const app = await buildApp({ db, config: testConfig(), rateLimitPerMinute: 100_000 });
+  await app.ready();
+  return {
+    db,
+    app,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** Talks to the app like a browser: keeps cookies, fetches a CSRF token before writes. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  private csrf: string | undefined;
+  constructor(private readonly app: App) {}
+
+  static async loggedIn(app: App, username: string, password = DEMO_PASSWORD): Promise<TestClient> {
+    const client = new TestClient(app);
+    const res = await client.post('/api/v1/auth/login', { username, password });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return client;
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request<T = unknown>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    options: { csrf?: boolean; rawBody?: string; contentType?: string } = {},
+  ): Promise<Response<T>> {
+    const headers: Record<string, string> = {};
+    if (method !== 'GET' && options.csrf !== false) {
+      if (!this.csrf) {
+        const res = await this.request<{ token: string }>('GET', '/api/v1/auth/csrf');
+        this.csrf = res.body.token;
+      }
+      headers['x-csrf-token'] = this.csrf;
+    }
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    let payload: string | undefined;
+    if (options.rawBody !== undefined) payload = options.rawBody;
+    else if (body !== undefined) payload = JSON.stringify(body);
+    if (payload !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+    const res = await this.app.inject({ method, url, headers, payload });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    let parsed: unknown = res.body;
+    if (String(res.headers['content-type'] ?? '').includes('application/json')) parsed = res.json();
+    return { status: res.statusCode, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = unknown>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = unknown>(url: string, body?: unknown) {
+    return this.request<T>('POST', url, body);
+  }
+  patch<T = unknown>(url: string, body?: unknown) {
+    return this.request<T>('PATCH', url, body);
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: { path: string; message: string }[] };
+}
