@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OFFICE } from '../platform/auth/roles.ts';
-import { type App, errorSchema, offsetOf, pageQuery, paged, searchText } from '../platform/http.ts';
+import { type App, errorSchema, offsetOf, paged, pageQuery, searchText } from '../platform/http.ts';
 import { containing, Params, whereClause } from '../platform/sql.ts';
 
 const auditQuery = z.object({
@@ -47,7 +47,10 @@ export function registerAuditRoutes(app: App): void {
       if (q.userId) where.push(`user_id = ${add(q.userId)}`);
       if (q.q) where.push(`(username ILIKE ${add(containing(q.q))} OR action ILIKE ${add(containing(q.q))})`);
       const cond = whereClause(where);
-      const [count] = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${cond}`, params);
+      const [count] = await app.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log ${cond}`,
+        params,
+      );
       const rows = await app.db.query<z.infer<typeof auditItem> & { at: Date | string }>(
         `SELECT id, at, user_id AS "userId", username, action, entity, entity_id AS "entityId", before, after, ip
            FROM audit_log ${cond} ORDER BY id DESC LIMIT ${add(q.pageSize)} OFFSET ${add(offsetOf(q))}`,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { audit } from '../platform/audit.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
-import { createSession, deleteSession, SESSION_COOKIE } from '../platform/auth/sessions.ts';
-import { userOfSession } from '../platform/auth/sessions.ts';
-import { actorOf, type App, errorSchema, userOf } from '../platform/http.ts';
+import { createSession, deleteSession, SESSION_COOKIE, userOfSession } from '../platform/auth/sessions.ts';
+import { type App, actorOf, errorSchema, userOf } from '../platform/http.ts';
 import { getMeta } from '../system/meta.ts';
 import { checkLogin } from './service.ts';
 
@@ -25,7 +24,10 @@ const loginBody = z.object({
   password: z.string().min(1).max(200),
 });
 
-function presentMe(user: SessionUser, meta: { demo: boolean; provinceName: string }): z.infer<typeof meSchema> {
+function presentMe(
+  user: SessionUser,
+  meta: { demo: boolean; provinceName: string },
+): z.infer<typeof meSchema> {
   return {
     user: {
       id: user.id,

@@ -30,12 +30,15 @@ export async function checkLogin(db: Db, username: string, password: string, ip:
   const actor: Actor = { userId: user?.id ?? null, username, ip };
   if (!user) {
     await burnVerifyTime(password);
-    await db.transaction((tx) => audit(tx, actor, { action: 'login_failed', entity: 'user', entityId: null }));
+    await db.transaction((tx) =>
+      audit(tx, actor, { action: 'login_failed', entity: 'user', entityId: null }),
+    );
     throw invalidCredentials();
   }
   const lockedUntil = user.locked_until ? new Date(user.locked_until) : null;
   if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
-  if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị hệ thống.');
+  if (user.disabled)
+    throw new AppError(403, 'ACCOUNT_DISABLED', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị hệ thống.');
 
   if (await verifyPassword(user.password_hash, password)) {
     await db.transaction(async (tx) => {
@@ -64,7 +67,11 @@ export async function checkLogin(db: Db, username: string, password: string, ip:
 }
 
 function lockedError(until: Date): AppError {
-  const time = until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+  const time = until.toLocaleTimeString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return new AppError(
     423,
     'ACCOUNT_LOCKED',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, errorSchema, isoDate, pageQuery, paged, searchText, userOf } from '../platform/http.ts';
+import { type App, errorSchema, isoDate, paged, pageQuery, searchText, userOf } from '../platform/http.ts';
 import { listCrashes } from './service.ts';
 
 export const crashQuery = z
@@ -10,7 +10,10 @@ export const crashQuery = z
     q: searchText,
     ...pageQuery,
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Ngày kết thúc phải sau ngày bắt đầu.' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    message: 'Ngày kết thúc phải sau ngày bắt đầu.',
+  });
 
 export const crashItem = z.object({
   id: z.number(),

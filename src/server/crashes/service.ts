@@ -27,7 +27,8 @@ export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof c
     const id = add(q.adminUnitId);
     where.push(`(r.current_id = ${id} OR c.admin_unit_id = ${id})`);
   }
-  if (q.q) where.push(`(c.description ILIKE ${add(containing(q.q))} OR rd.code ILIKE ${add(containing(q.q))})`);
+  if (q.q)
+    where.push(`(c.description ILIKE ${add(containing(q.q))} OR rd.code ILIKE ${add(containing(q.q))})`);
   const from = `FROM crashes c
     JOIN admin_unit_rollup r ON r.id = c.admin_unit_id
     LEFT JOIN roads rd ON rd.id = c.road_id`;
@@ -37,7 +38,9 @@ export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof c
      ${from} ${cond}`,
     params,
   );
-  const rows = await db.query<Omit<z.infer<typeof crashItem>, 'causeLabel' | 'occurredAt'> & { occurredAt: Date | string }>(
+  const rows = await db.query<
+    Omit<z.infer<typeof crashItem>, 'causeLabel' | 'occurredAt'> & { occurredAt: Date | string }
+  >(
     `SELECT c.id, c.occurred_at AS "occurredAt", c.admin_unit_id AS "adminUnitId", a.name AS "adminUnitName",
             r.current_id AS "currentAdminUnitId", ca.name AS "currentAdminUnitName", rd.code AS "roadCode",
             c.km_m AS "kmM", c.deaths, c.injured, c.cause, c.severity, c.verified, c.description

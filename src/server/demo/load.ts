@@ -34,7 +34,8 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
 
   return db.transaction(async (tx) => {
     const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_units');
-    if ((existing?.n ?? 0) > 0) throw new Error('Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu minh họa vào CSDL trống.');
+    if ((existing?.n ?? 0) > 0)
+      throw new Error('Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu minh họa vào CSDL trống.');
 
     // Parents before children: province, districts, communes.
     const order = { province: 0, district: 1, commune: 2 } as const;
@@ -43,7 +44,17 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
       await insertJson(
         tx,
         'admin_units',
-        { id: 'text', name: 'text', level: 'text', kind: 'text', parentId: 'text', validFrom: 'date', validTo: 'date', lat: 'float8', lon: 'float8' },
+        {
+          id: 'text',
+          name: 'text',
+          level: 'text',
+          kind: 'text',
+          parentId: 'text',
+          validFrom: 'date',
+          validTo: 'date',
+          lat: 'float8',
+          lon: 'float8',
+        },
         units.filter((u) => u.level === level),
       );
     }
@@ -64,7 +75,17 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
         const [row] = await tx.query<{ id: number }>(
           `INSERT INTO org_units (code, name, short_name, kind, parent_id, admin_unit_id, is_member, valid_from, valid_to)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [o.code, o.name, o.shortName, o.kind, o.parentCode ? ids.get(o.parentCode) : null, o.adminUnitId, o.isMember, o.validFrom, o.validTo],
+          [
+            o.code,
+            o.name,
+            o.shortName,
+            o.kind,
+            o.parentCode ? ids.get(o.parentCode) : null,
+            o.adminUnitId,
+            o.isMember,
+            o.validFrom,
+            o.validTo,
+          ],
         );
         ids.set(o.code, row!.id);
         pending.splice(pending.indexOf(o), 1);
@@ -98,7 +119,15 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
     await insertJson(
       tx,
       'users',
-      { username: 'text', passwordHash: 'text', role: 'text', displayName: 'text', personId: 'int', orgUnitId: 'int', adminUnitId: 'text' },
+      {
+        username: 'text',
+        passwordHash: 'text',
+        role: 'text',
+        displayName: 'text',
+        personId: 'int',
+        orgUnitId: 'int',
+        adminUnitId: 'text',
+      },
       province.users.map((u, i) => ({
         username: u.username,
         passwordHash: passwordHashes[i],
@@ -142,7 +171,9 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
         tx,
         'crashes',
         crashColumns,
-        crashes.slice(i, i + 2000).map(({ roadCode, ...c }) => ({ ...c, roadId: roadCode ? roadIds.get(roadCode) : null })),
+        crashes
+          .slice(i, i + 2000)
+          .map(({ roadCode, ...c }) => ({ ...c, roadId: roadCode ? roadIds.get(roadCode) : null })),
       );
     }
     await setMeta(tx, 'demo', true);

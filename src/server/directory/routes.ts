@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, OFFICE } from '../platform/auth/roles.ts';
-import { actorOf, type App, errorSchema, idParam, userOf } from '../platform/http.ts';
+import { type App, actorOf, errorSchema, idParam, userOf } from '../platform/http.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
 
@@ -54,9 +54,15 @@ export function registerDirectoryRoutes(app: App): void {
     '/api/v1/directory/org-units',
     {
       config: { access: OFFICE },
-      schema: { tags, summary: 'Thêm đơn vị', body: s.orgUnitCreate, response: { 201: s.orgUnit, ...errors } },
+      schema: {
+        tags,
+        summary: 'Thêm đơn vị',
+        body: s.orgUnitCreate,
+        response: { 201: s.orgUnit, ...errors },
+      },
     },
-    async (request, reply) => reply.status(201).send(await service.createOrgUnit(app.db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createOrgUnit(app.db, actorOf(request), request.body)),
   );
 
   app.patch(
@@ -87,7 +93,9 @@ export function registerDirectoryRoutes(app: App): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.addAlias(app.db, actorOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await service.addAlias(app.db, actorOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -111,7 +119,9 @@ export function registerDirectoryRoutes(app: App): void {
       schema: { tags, summary: 'Thêm cán bộ', body: s.personCreate, response: { 201: s.person, ...errors } },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createPerson(app.db, userOf(request), actorOf(request), request.body)),
+      reply
+        .status(201)
+        .send(await service.createPerson(app.db, userOf(request), actorOf(request), request.body)),
   );
 
   app.patch(
@@ -126,14 +136,20 @@ export function registerDirectoryRoutes(app: App): void {
         response: { 200: s.person, ...errors },
       },
     },
-    (request) => service.updatePerson(app.db, userOf(request), actorOf(request), request.params.id, request.body),
+    (request) =>
+      service.updatePerson(app.db, userOf(request), actorOf(request), request.params.id, request.body),
   );
 
   app.get(
     '/api/v1/directory/users',
     {
       config: { access: ADMIN },
-      schema: { tags, summary: 'Tài khoản người dùng', querystring: s.usersQuery, response: { 200: s.userPage, ...errors } },
+      schema: {
+        tags,
+        summary: 'Tài khoản người dùng',
+        querystring: s.usersQuery,
+        response: { 200: s.userPage, ...errors },
+      },
     },
     (request) => service.listUsers(app.db, request.query),
   );
@@ -144,7 +160,8 @@ export function registerDirectoryRoutes(app: App): void {
       config: { access: ADMIN },
       schema: { tags, summary: 'Tạo tài khoản', body: s.userCreate, response: { 201: s.user, ...errors } },
     },
-    async (request, reply) => reply.status(201).send(await service.createUser(app.db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createUser(app.db, actorOf(request), request.body)),
   );
 
   app.patch(

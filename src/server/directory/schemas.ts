@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from '../platform/auth/roles.ts';
-import { isoDate, pageQuery, paged, searchText } from '../platform/http.ts';
+import { isoDate, paged, pageQuery, searchText } from '../platform/http.ts';
 
-export const ORG_UNIT_KINDS = ['committee', 'office', 'agency', 'division', 'commune_committee', 'locality'] as const;
+export const ORG_UNIT_KINDS = [
+  'committee',
+  'office',
+  'agency',
+  'division',
+  'commune_committee',
+  'locality',
+] as const;
 export const ALIAS_KINDS = ['abbreviation', 'former_name', 'alias'] as const;
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -83,7 +90,9 @@ export const orgUnitCreate = z
   .strict();
 export const orgUnitPatch = orgUnitCreate.partial().strict();
 
-export const aliasCreate = z.object({ alias: trimmed(200), kind: z.enum(ALIAS_KINDS).default('alias') }).strict();
+export const aliasCreate = z
+  .object({ alias: trimmed(200), kind: z.enum(ALIAS_KINDS).default('alias') })
+  .strict();
 
 export const peopleQuery = z.object({
   q: searchText,
@@ -150,7 +159,10 @@ export const userCreate = z
       .trim()
       .min(3)
       .max(60)
-      .regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.'),
+      .regex(
+        /^[a-z0-9._-]+$/,
+        'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.',
+      ),
     password,
     displayName: trimmed(120),
     role: z.enum(ROLES),
@@ -176,8 +188,13 @@ function requireUnitForRole(
   ctx: z.RefinementCtx,
 ): void {
   if (u.role === 'agency' && u.orgUnitId == null)
-    ctx.addIssue({ code: 'custom', path: ['orgUnitId'], message: 'Cán bộ cơ quan thành viên cần có đơn vị.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['orgUnitId'],
+      message: 'Cán bộ cơ quan thành viên cần có đơn vị.',
+    });
   if (u.role === 'commune' && u.adminUnitId == null)
     ctx.addIssue({ code: 'custom', path: ['adminUnitId'], message: 'Cán bộ xã/phường cần có xã/phường.' });
 }
+
 export { requireUnitForRole };

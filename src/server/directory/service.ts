@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { normalizeName } from '../../domain/directory/admin-units.ts';
 import { type Actor, audit, changedFields } from '../platform/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
@@ -7,9 +8,7 @@ import { badRequest, notFound } from '../platform/errors.ts';
 import { offsetOf } from '../platform/http.ts';
 import { containing as ilike, Params, whereClause } from '../platform/sql.ts';
 import { assertMayEditPeopleOf, peopleScope, peopleScopeSql } from './policies.ts';
-import type { z } from 'zod';
 import type * as s from './schemas.ts';
-
 
 // ───────────── Administrative units (đơn vị hành chính) ─────────────
 
@@ -35,7 +34,10 @@ export async function listAdminUnits(db: Db, q: z.infer<typeof s.adminUnitQuery>
   }
   if (q.q) where.push(`(a.name ILIKE ${p.add(ilike(q.q))} OR a.id ILIKE ${p.add(ilike(q.q))})`);
   const cond = whereClause(where);
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM admin_units a ${cond}`, p.values);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM admin_units a ${cond}`,
+    p.values,
+  );
   const items = await db.query<AdminUnitRow>(
     `${ADMIN_UNIT_SELECT} ${cond}
      ORDER BY CASE a.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, a.valid_to DESC NULLS FIRST, a.name
@@ -73,7 +75,10 @@ export async function listOrgUnits(db: Db, q: z.infer<typeof s.orgUnitQuery>) {
       OR EXISTS (SELECT 1 FROM org_unit_aliases a WHERE a.org_unit_id = o.id AND (a.alias ILIKE ${text} OR a.normalized LIKE ${norm})))`);
   }
   const cond = whereClause(where);
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM org_units o ${cond}`, p.values);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM org_units o ${cond}`,
+    p.values,
+  );
   const items = await db.query<OrgUnitRow>(
     `${ORG_UNIT_SELECT} ${cond}
      ORDER BY CASE o.kind WHEN 'committee' THEN 0 WHEN 'office' THEN 1 WHEN 'agency' THEN 2 WHEN 'division' THEN 3
@@ -128,13 +133,19 @@ export async function createOrgUnit(db: Db, actor: Actor, input: z.infer<typeof 
 export async function updateOrgUnit(db: Db, actor: Actor, id: number, input: z.infer<typeof s.orgUnitPatch>) {
   return db.transaction(async (tx) => {
     const before = await getOrgUnit(tx, id);
-    if (input.parentId === id) throw badRequest('Dữ liệu không hợp lệ.', [{ path: 'parentId', message: 'Đơn vị không thể là cấp trên của chính nó.' }]);
+    if (input.parentId === id)
+      throw badRequest('Dữ liệu không hợp lệ.', [
+        { path: 'parentId', message: 'Đơn vị không thể là cấp trên của chính nó.' },
+      ]);
     const p = new Params();
     const sets = Object.entries(input)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${ORG_COLUMNS[k as keyof typeof ORG_COLUMNS]} = ${p.add(v)}`);
     if (sets.length === 0) return before;
-    await tx.query(`UPDATE org_units SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+    await tx.query(
+      `UPDATE org_units SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`,
+      p.values,
+    );
     const after = await getOrgUnit(tx, id);
     const diff = changedFields(before, after);
     await audit(tx, actor, { action: 'update', entity: 'org_unit', entityId: id, ...diff });
@@ -142,7 +153,12 @@ export async function updateOrgUnit(db: Db, actor: Actor, id: number, input: z.i
   });
 }
 
-export async function addAlias(db: Db, actor: Actor, orgUnitId: number, input: z.infer<typeof s.aliasCreate>) {
+export async function addAlias(
+  db: Db,
+  actor: Actor,
+  orgUnitId: number,
+  input: z.infer<typeof s.aliasCreate>,
+) {
   return db.transaction(async (tx) => {
     await getOrgUnit(tx, orgUnitId);
     const normalized = normalizeName(input.alias);
@@ -161,8 +177,15 @@ export async function addAlias(db: Db, actor: Actor, orgUnitId: number, input: z
       [orgUnitId, input.alias, normalized, input.kind],
     );
     if (!row)
-      throw badRequest('Đơn vị đã có tên gọi này.', [{ path: 'alias', message: 'Tên gọi đã có cho đơn vị này.' }]);
-    await audit(tx, actor, { action: 'create', entity: 'org_unit_alias', entityId: row.id, after: { orgUnitId, ...input } });
+      throw badRequest('Đơn vị đã có tên gọi này.', [
+        { path: 'alias', message: 'Tên gọi đã có cho đơn vị này.' },
+      ]);
+    await audit(tx, actor, {
+      action: 'create',
+      entity: 'org_unit_alias',
+      entityId: row.id,
+      after: { orgUnitId, ...input },
+    });
     return getOrgUnit(tx, orgUnitId);
   });
 }
@@ -177,9 +200,7 @@ const PERSON_SELECT = `
 
 export async function listPeople(db: Db, user: SessionUser, q: z.infer<typeof s.peopleQuery>) {
   const p = new Params();
-  const scope = peopleScopeSql(peopleScope(user), 1);
-  scope.params.forEach((v) => p.add(v));
-  const where = [scope.sql];
+  const where = [peopleScopeSql(peopleScope(user), p)];
   if (q.orgUnitId) where.push(`p.org_unit_id = ${p.add(q.orgUnitId)}`);
   if (q.q) {
     const text = p.add(ilike(q.q));
@@ -204,12 +225,23 @@ async function getPerson(db: Pick<Db, 'query'>, id: number): Promise<PersonRow> 
   return row;
 }
 
-export async function createPerson(db: Db, user: SessionUser, actor: Actor, input: z.infer<typeof s.personCreate>) {
+export async function createPerson(
+  db: Db,
+  user: SessionUser,
+  actor: Actor,
+  input: z.infer<typeof s.personCreate>,
+) {
   return db.transaction(async (tx) => {
     await assertMayEditPeopleOf(tx, user, input.orgUnitId ?? null);
     const [row] = await tx.query<{ id: number }>(
       'INSERT INTO people (full_name, position, org_unit_id, phone, email) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [input.fullName, input.position ?? null, input.orgUnitId ?? null, input.phone ?? null, input.email ?? null],
+      [
+        input.fullName,
+        input.position ?? null,
+        input.orgUnitId ?? null,
+        input.phone ?? null,
+        input.email ?? null,
+      ],
     );
     const created = await getPerson(tx, row!.id);
     await audit(tx, actor, { action: 'create', entity: 'person', entityId: created.id, after: created });
@@ -241,9 +273,17 @@ export async function updatePerson(
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${PERSON_COLUMNS[k as keyof typeof PERSON_COLUMNS]} = ${p.add(v)}`);
     if (sets.length === 0) return before;
-    await tx.query(`UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`, p.values);
+    await tx.query(
+      `UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`,
+      p.values,
+    );
     const after = await getPerson(tx, id);
-    await audit(tx, actor, { action: 'update', entity: 'person', entityId: id, ...changedFields(before, after) });
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'person',
+      entityId: id,
+      ...changedFields(before, after),
+    });
     return after;
   });
 }
@@ -281,11 +321,21 @@ export async function createUser(db: Db, actor: Actor, input: z.infer<typeof s.u
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const taken = await tx.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [input.username]);
-    if (taken.length) throw badRequest('Tên đăng nhập đã tồn tại.', [{ path: 'username', message: 'Tên đăng nhập đã tồn tại.' }]);
+    if (taken.length)
+      throw badRequest('Tên đăng nhập đã tồn tại.', [
+        { path: 'username', message: 'Tên đăng nhập đã tồn tại.' },
+      ]);
     const [row] = await tx.query<{ id: number }>(
       `INSERT INTO users (username, password_hash, role, display_name, org_unit_id, admin_unit_id)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [input.username, passwordHash, input.role, input.displayName, input.orgUnitId ?? null, input.adminUnitId ?? null],
+      [
+        input.username,
+        passwordHash,
+        input.role,
+        input.displayName,
+        input.orgUnitId ?? null,
+        input.adminUnitId ?? null,
+      ],
     );
     const created = await getUser(tx, row!.id);
     await audit(tx, actor, { action: 'create', entity: 'user', entityId: created.id, after: created });
@@ -301,9 +351,13 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: z.infe
     const orgUnitId = input.orgUnitId !== undefined ? input.orgUnitId : before.orgUnitId;
     const adminUnitId = input.adminUnitId !== undefined ? input.adminUnitId : before.adminUnitId;
     if (role === 'agency' && orgUnitId == null)
-      throw badRequest('Dữ liệu không hợp lệ.', [{ path: 'orgUnitId', message: 'Cán bộ cơ quan thành viên cần có đơn vị.' }]);
+      throw badRequest('Dữ liệu không hợp lệ.', [
+        { path: 'orgUnitId', message: 'Cán bộ cơ quan thành viên cần có đơn vị.' },
+      ]);
     if (role === 'commune' && adminUnitId == null)
-      throw badRequest('Dữ liệu không hợp lệ.', [{ path: 'adminUnitId', message: 'Cán bộ xã/phường cần có xã/phường.' }]);
+      throw badRequest('Dữ liệu không hợp lệ.', [
+        { path: 'adminUnitId', message: 'Cán bộ xã/phường cần có xã/phường.' },
+      ]);
     await tx.query(
       `UPDATE users SET display_name = $2, role = $3, org_unit_id = $4, admin_unit_id = $5,
               disabled = $6, password_hash = COALESCE($7, password_hash),

@@ -21,7 +21,7 @@ import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerCrashRoutes } from '../crashes/routes.ts';
 import { registerDirectoryRoutes } from '../directory/routes.ts';
 import { registerSystemRoutes } from '../system/routes.ts';
-import { allows } from './auth/roles.ts';
+import { type Access, allows } from './auth/roles.ts';
 import { SESSION_COOKIE, userOfSession } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
@@ -30,6 +30,12 @@ import type { App } from './http.ts';
 import { configureZod } from './zod-locale.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface BuildOptions {
@@ -57,10 +63,14 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   app.decorateRequest('user', null);
 
   // Every /api/v1 route must declare who may call it; a forgotten declaration stops the start.
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && route.config?.access === undefined) {
-      throw new Error(`Route ${route.method} ${route.url} has no access declaration`);
-    }
+    if (!route.url.startsWith('/api/v1')) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`Route ${route.method} ${route.url} has no access declaration`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
   });
 
   await app.register(helmet, {
@@ -78,14 +88,24 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(csrf, {
     cookieKey: 'atgt_csrf',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: config.env === 'production' },
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: config.env === 'production',
+    },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(rateLimit, {
     max: rateLimitPerMinute,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) =>
-      new AppError(429, 'RATE_LIMITED', `Quá nhiều yêu cầu. Vui lòng thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây.`),
+      new AppError(
+        429,
+        'RATE_LIMITED',
+        `Quá nhiều yêu cầu. Vui lòng thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây.`,
+      ),
   });
   await app.register(swagger, {
     openapi: {
@@ -114,8 +134,10 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
     const access = request.routeOptions.config.access;
     if (access === undefined) return;
     const verdict = allows(access, request.user);
-    if (verdict === 'unauthenticated') throw new AppError(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
-    if (verdict === 'forbidden') throw new AppError(403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+    if (verdict === 'unauthenticated')
+      throw new AppError(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
+    if (verdict === 'forbidden')
+      throw new AppError(403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
   });
   app.addHook('preHandler', (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return done();
@@ -133,7 +155,9 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
     if (wantsPage && existsSync(path.join(WEB_DIST, 'index.html'))) return reply.sendFile('index.html');
     return reply
       .status(404)
-      .send(errorBody('NOT_FOUND', `Không tìm thấy đường dẫn ${request.method} ${request.url.split('?')[0]}.`));
+      .send(
+        errorBody('NOT_FOUND', `Không tìm thấy đường dẫn ${request.method} ${request.url.split('?')[0]}.`),
+      );
   });
 
   if (existsSync(WEB_DIST)) {
@@ -154,7 +178,8 @@ const errorBody = (code: string, message: string, details: ErrorDetail[] = []) =
 
 /** Maps any thrown error to the one error shape; never leaks SQL or stack traces. */
 export function toErrorResponse(error: unknown): { status: number; body: ReturnType<typeof errorBody> } {
-  if (error instanceof AppError) return { status: error.status, body: errorBody(error.code, error.message, error.details) };
+  if (error instanceof AppError)
+    return { status: error.status, body: errorBody(error.code, error.message, error.details) };
   const e = error as FastifyError & { code?: string; validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const details = e.validation.map((v) => ({
@@ -163,7 +188,11 @@ export function toErrorResponse(error: unknown): { status: number; body: ReturnT
     }));
     return {
       status: 400,
-      body: errorBody('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.', details),
+      body: errorBody(
+        'VALIDATION_FAILED',
+        'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+        details,
+      ),
     };
   }
   switch (e.code) {
@@ -171,19 +200,28 @@ export function toErrorResponse(error: unknown): { status: number; body: ReturnT
     case 'FST_CSRF_MISSING_SECRET':
       return {
         status: 403,
-        body: errorBody('CSRF_INVALID', 'Phiên làm việc đã hết hạn bảo vệ (CSRF). Vui lòng tải lại trang và thử lại.'),
+        body: errorBody(
+          'CSRF_INVALID',
+          'Phiên làm việc đã hết hạn bảo vệ (CSRF). Vui lòng tải lại trang và thử lại.',
+        ),
       };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, body: errorBody('INVALID_JSON', 'Nội dung gửi lên không phải JSON hợp lệ.') };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, body: errorBody('UNSUPPORTED_MEDIA_TYPE', 'Định dạng nội dung không được hỗ trợ.') };
+      return {
+        status: 415,
+        body: errorBody('UNSUPPORTED_MEDIA_TYPE', 'Định dạng nội dung không được hỗ trợ.'),
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, body: errorBody('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn.') };
     case '23505':
       return { status: 409, body: errorBody('CONFLICT', 'Dữ liệu bị trùng với bản ghi đã có.') };
     case '23503':
-      return { status: 400, body: errorBody('INVALID_REFERENCE', 'Dữ liệu tham chiếu tới bản ghi không tồn tại.') };
+      return {
+        status: 400,
+        body: errorBody('INVALID_REFERENCE', 'Dữ liệu tham chiếu tới bản ghi không tồn tại.'),
+      };
     case '22P02':
     case '22007':
     case '22008':

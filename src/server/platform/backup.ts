@@ -26,10 +26,21 @@ export async function backup(config: Config, file: string): Promise<void> {
 }
 
 /** Restores a backup made by `backup`, replacing the current database. */
-export async function restore(config: Config, file: string, options: { force?: boolean } = {}): Promise<void> {
+export async function restore(
+  config: Config,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<void> {
   if (!existsSync(file)) throw new Error(`Không tìm thấy tệp sao lưu ${file}`);
   if (config.databaseUrl) {
-    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${config.databaseUrl}`, file]);
+    await run('pg_restore', [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--single-transaction',
+      `--dbname=${config.databaseUrl}`,
+      file,
+    ]);
     return;
   }
   if (existsSync(config.dataDir) && readdirSync(config.dataDir).length > 0) {

@@ -22,6 +22,7 @@ export const unauthorized = (message = 'Bạn cần đăng nhập để tiếp t
   new AppError(401, 'UNAUTHENTICATED', message);
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') =>
   new AppError(403, 'FORBIDDEN', message);
-export const notFound = (message = 'Không tìm thấy dữ liệu yêu cầu.') => new AppError(404, 'NOT_FOUND', message);
+export const notFound = (message = 'Không tìm thấy dữ liệu yêu cầu.') =>
+  new AppError(404, 'NOT_FOUND', message);
 export const conflict = (message: string, details: ErrorDetail[] = []) =>
   new AppError(409, 'CONFLICT', message, details);

@@ -1,5 +1,5 @@
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from './audit.ts';
@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     appConfig: Config;
+    /** Every /api/v1 route with its access rule (for the authorization matrix and docs) */
+    routeTable: { method: string; url: string; access: Access }[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -47,10 +49,14 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 };
 export const searchText = z.string().trim().max(200).optional();
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd').refine(
-  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  'Ngày không tồn tại',
-);
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'Ngày không tồn tại',
+  );
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const errorSchema = z.object({

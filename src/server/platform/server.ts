@@ -14,7 +14,10 @@ export interface RunningServer {
 }
 
 /** Opens the database, migrates, loads the demo province into an empty one, and listens. */
-export async function startServer(config: Config, logger: FastifyBaseLogger = pino({ level: config.logLevel })): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: FastifyBaseLogger = pino({ level: config.logLevel }),
+): Promise<RunningServer> {
   const started = performance.now();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
@@ -26,7 +29,12 @@ export async function startServer(config: Config, logger: FastifyBaseLogger = pi
   const app = await buildApp({ db, config });
   const url = await app.listen({ port: config.port, host: config.host });
   logger.info(
-    { url, database: db.kind, dataDir: config.databaseUrl ? undefined : config.dataDir, startMs: Math.round(performance.now() - started) },
+    {
+      url,
+      database: db.kind,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      startMs: Math.round(performance.now() - started),
+    },
     'ATGT ready',
   );
   let closing: Promise<void> | undefined;

@@ -72,7 +72,8 @@ export class TestClient {
   static async loggedIn(app: App, username: string, password = DEMO_PASSWORD): Promise<TestClient> {
     const client = new TestClient(app);
     const res = await client.post('/api/v1/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return client;
   }
 

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from './auth/roles.ts';
+import { createTestApp, TestClient, type TestContext } from './testing/index.ts';
+
+type Caller = Role | 'public';
+const ALL: Caller[] = ['public', 'admin', 'office', 'agency', 'commune', 'leader'];
+const SIGNED_IN: Caller[] = ['admin', 'office', 'agency', 'commune', 'leader'];
+
+/**
+ * Who may call what, written out by hand: the test fails if a route is added without a row here,
+ * or if the server lets a caller in (or keeps one out) against this table.
+ */
+const MATRIX: Record<string, Caller[]> = {
+  'GET /api/v1/meta': ALL,
+  'GET /api/v1/auth/csrf': ALL,
+  'POST /api/v1/auth/login': ALL,
+  'POST /api/v1/auth/logout': SIGNED_IN,
+  'GET /api/v1/auth/me': SIGNED_IN,
+  'GET /api/v1/directory/admin-units': SIGNED_IN,
+  'GET /api/v1/directory/admin-units/:id': SIGNED_IN,
+  'GET /api/v1/directory/org-units': SIGNED_IN,
+  'POST /api/v1/directory/org-units': ['admin', 'office'],
+  'PATCH /api/v1/directory/org-units/:id': ['admin', 'office'],
+  'POST /api/v1/directory/org-units/:id/aliases': ['admin', 'office'],
+  'GET /api/v1/directory/people': SIGNED_IN,
+  'POST /api/v1/directory/people': ['admin', 'office', 'agency'],
+  'PATCH /api/v1/directory/people/:id': ['admin', 'office', 'agency'],
+  'GET /api/v1/directory/users': ['admin'],
+  'POST /api/v1/directory/users': ['admin'],
+  'PATCH /api/v1/directory/users/:id': ['admin'],
+  'GET /api/v1/crashes': SIGNED_IN,
+  'GET /api/v1/audit': ['admin', 'office'],
+};
+
+const USERS: Record<Role, string> = {
+  admin: 'admin',
+  office: 'vanphong',
+  agency: 'congan',
+  commune: 'xa.binhlu',
+  leader: 'lanhdao',
+};
+
+let t: TestContext;
+const clients = new Map<Caller, TestClient>();
+beforeAll(async () => {
+  t = await createTestApp();
+  clients.set('public', new TestClient(t.app));
+  for (const role of SIGNED_IN) clients.set(role, await TestClient.loggedIn(t.app, USERS[role as Role]));
+});
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+  it('has a row for every /api/v1 route the server registers, and no stale rows', () => {
+    const registered = t.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('lets in exactly the callers the matrix names, for every route × caller', async () => {
+    const mismatches: string[] = [];
+    for (const route of Object.keys(MATRIX)) {
+      const [method, pattern] = route.split(' ') as [string, string];
+      // Logging out and in would change the callers' sessions; their access is checked elsewhere.
+      if (route === 'POST /api/v1/auth/logout' || route === 'POST /api/v1/auth/login') continue;
+      const url = pattern.replace(':id', '999999');
+      for (const caller of ALL) {
+        // Writes carry a body the schema rejects, so that an allowed caller stops at validation (400)
+        // and nothing is written; a refused caller is stopped before validation (401/403).
+        const res = await clients
+          .get(caller)!
+          .request(method as 'GET', url, method === 'GET' ? undefined : { notAField: true });
+        const allowed = MATRIX[route]!.includes(caller);
+        const got = res.status === 401 || res.status === 403 ? 'refused' : 'allowed';
+        if (got !== (allowed ? 'allowed' : 'refused'))
+          mismatches.push(`${route} as ${caller}: ${res.status}`);
+        if (!allowed) expect(res.status).toBe(caller === 'public' ? 401 : 403);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('logout refuses the public and accepts a signed-in user', async () => {
+    expect((await new TestClient(t.app).post('/api/v1/auth/logout')).status).toBe(401);
+    const c = await TestClient.loggedIn(t.app, 'lanhdao');
+    expect((await c.post('/api/v1/auth/logout')).status).toBe(204);
+  });
+});
