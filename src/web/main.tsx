@@ -1,3 +1,13 @@
+import './platform/i18n/index.ts';
+import './platform/styles.css';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-const el = document.getElementById('root');
-if (el) createRoot(el).render(<p>hi</p>);
+import { App } from './platform/App.tsx';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -32,7 +32,9 @@ export class ApiError extends Error {
     for (const d of this.details) {
       const field = d.path.split('.')[0] ?? '';
       if (!field) continue;
-      (out[field] ??= []).push(d.message);
+      const list = out[field] ?? [];
+      list.push(d.message);
+      out[field] = list;
     }
     return out;
   }
@@ -96,7 +98,12 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${url}?${qs}` : url;
 }
 
-async function send(method: Method, path: string, options: RequestOptions, token: string | null): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  options: RequestOptions,
+  token: string | null,
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers['x-csrf-token'] = token;
@@ -132,7 +139,11 @@ async function toApiError(res: Response): Promise<ApiError> {
     return new ApiError(res.status, err.code, message, details);
   }
   const fallback =
-    res.status >= 500 ? i18n.t('errors.server') : res.status === 404 ? i18n.t('errors.notFound') : i18n.t('errors.generic');
+    res.status >= 500
+      ? i18n.t('errors.server')
+      : res.status === 404
+        ? i18n.t('errors.notFound')
+        : i18n.t('errors.generic');
   return new ApiError(res.status, `HTTP_${res.status}`, fallback);
 }
 

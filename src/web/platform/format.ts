@@ -23,7 +23,13 @@ const instantParts = new Intl.DateTimeFormat('en-GB', {
 function partsOf(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
   const out = { year: '', month: '', day: '', hour: '', minute: '' };
   for (const p of instantParts.formatToParts(date)) {
-    if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute') {
+    if (
+      p.type === 'year' ||
+      p.type === 'month' ||
+      p.type === 'day' ||
+      p.type === 'hour' ||
+      p.type === 'minute'
+    ) {
       out[p.type] = p.value;
     }
   }
@@ -89,7 +95,10 @@ function cachedFormat(digits: number): Intl.NumberFormat {
  * A percentage given in percent units (−10 means −10 %) as `-10,0 %`.
  * Positive changes get no sign unless `signed` is set (`+4,0 %`).
  */
-export function formatPercent(value: number | null | undefined, options: { digits?: number; signed?: boolean } = {}): string {
+export function formatPercent(
+  value: number | null | undefined,
+  options: { digits?: number; signed?: boolean } = {},
+): string {
   if (value == null || Number.isNaN(value)) return '';
   const digits = options.digits ?? 1;
   const text = cachedFormat(digits).format(value);

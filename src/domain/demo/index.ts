@@ -1,0 +1,4 @@
+export * from './crashes.ts';
+export * from './province.ts';
+export * from './rng.ts';
+export * from './types.ts';

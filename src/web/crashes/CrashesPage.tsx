@@ -1,0 +1,213 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { Button, DatePicker, Select, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../platform/api.ts';
+import { useSession } from '../platform/auth.tsx';
+import { formatDateTime, formatKm, formatNumber, todayIso } from '../platform/format.ts';
+import { DEFAULT_PAGE_SIZE } from '../platform/search.ts';
+import { DataTable } from '../platform/ui/DataTable.tsx';
+import { SearchBox, usePagination } from '../platform/ui/listing.tsx';
+import { PageHeader } from '../platform/ui/PageHeader.tsx';
+import { QueryError } from '../platform/ui/QueryError.tsx';
+import { type CrashItem, crashesQuery } from './api.ts';
+
+const routeApi = getRouteApi('/_app/crashes');
+
+interface CommuneOption {
+  id: string;
+  name: string;
+}
+
+/** Communes and wards in force today (the filter picks current units; the server rolls old ones up). */
+function useCommunes(enabled: boolean) {
+  const today = todayIso();
+  return useQuery({
+    queryKey: ['directory', 'admin-units', { level: 'commune', at: today, page: 1, pageSize: 200 }],
+    queryFn: ({ signal }) =>
+      api.get<Page<CommuneOption>>(
+        '/directory/admin-units',
+        { level: 'commune', at: today, page: 1, pageSize: 200 },
+        signal,
+      ),
+    select: (page) => page.items,
+    staleTime: 10 * 60_000,
+    enabled,
+  });
+}
+
+const SEVERITIES = ['special', 'very_serious', 'serious', 'less_serious', 'minor', 'collision'] as const;
+type KnownSeverity = (typeof SEVERITIES)[number];
+const isKnownSeverity = (s: string): s is KnownSeverity => (SEVERITIES as readonly string[]).includes(s);
+
+export function CrashesPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const search = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const page = search.page ?? 1;
+  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
+  const query = useQuery(crashesQuery({ ...search, page, pageSize }));
+  const showCommuneFilter = user.role !== 'commune';
+  const communes = useCommunes(showCommuneFilter);
+
+  const setFilter = (patch: Partial<typeof search>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
+  const pagination = usePagination(
+    search.page,
+    search.pageSize,
+    query.data?.total,
+    (p, s) => void navigate({ search: (prev) => ({ ...prev, page: p, pageSize: s }) }),
+  );
+
+  const severityLabel = (s: string | null) => {
+    if (!s) return t('common.none');
+    return isKnownSeverity(s) ? t(`crashes.severities.${s}`) : s;
+  };
+
+  const columns: ColumnsType<CrashItem> = [
+    {
+      title: t('crashes.occurredAt'),
+      dataIndex: 'occurredAt',
+      className: 'nowrap',
+      render: (v: string) => <time dateTime={v}>{formatDateTime(v)}</time>,
+    },
+    {
+      title: t('crashes.place'),
+      key: 'place',
+      render: (_, c) => (
+        <>
+          {c.adminUnitName}
+          {c.currentAdminUnitId !== c.adminUnitId && c.currentAdminUnitName !== c.adminUnitName ? (
+            <span className="cell-secondary">
+              ({t('crashes.currentName', { name: c.currentAdminUnitName })})
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      title: t('crashes.road'),
+      key: 'road',
+      className: 'nowrap',
+      render: (_, c) => [c.roadCode, formatKm(c.kmM)].filter(Boolean).join(' ') || t('common.none'),
+    },
+    {
+      title: t('crashes.deaths'),
+      dataIndex: 'deaths',
+      align: 'right',
+      render: (v: number) => formatNumber(v),
+    },
+    {
+      title: t('crashes.injured'),
+      dataIndex: 'injured',
+      align: 'right',
+      render: (v: number) => formatNumber(v),
+    },
+    { title: t('crashes.severity'), dataIndex: 'severity', render: severityLabel },
+    {
+      title: t('crashes.cause'),
+      key: 'cause',
+      render: (_, c) => c.causeLabel ?? c.cause ?? t('common.none'),
+    },
+    {
+      title: t('crashes.verified'),
+      dataIndex: 'verified',
+      render: (v: boolean) =>
+        v ? <Tag className="tag-ok">{t('crashes.verifiedYes')}</Tag> : <Tag>{t('crashes.verifiedNo')}</Tag>,
+    },
+    {
+      title: t('crashes.description'),
+      dataIndex: 'description',
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Paragraph
+            ellipsis={{ rows: 2, tooltip: v }}
+            style={{ margin: 0, maxWidth: 360, minWidth: 200 }}
+          >
+            {v}
+          </Typography.Paragraph>
+        ) : null,
+    },
+  ];
+
+  const summary = query.data?.summary;
+  const hasFilters = Boolean(search.from || search.to || search.adminUnitId || search.q);
+
+  return (
+    <>
+      <PageHeader title={t('crashes.title')} intro={t('crashes.intro')} />
+      <search className="filters" aria-label={t('common.filters')}>
+        <fieldset className="filter-fieldset">
+          <legend className="sr-only">{t('crashes.period')}</legend>
+          <label htmlFor="crash-from" className="sr-only">
+            {t('crashes.periodStart')}
+          </label>
+          <label htmlFor="crash-to" className="sr-only">
+            {t('crashes.periodEnd')}
+          </label>
+          <DatePicker.RangePicker
+            id={{ start: 'crash-from', end: 'crash-to' }}
+            placeholder={[t('crashes.periodStart'), t('crashes.periodEnd')]}
+            format="DD/MM/YYYY"
+            allowEmpty={[true, true]}
+            value={[search.from ? dayjs(search.from) : null, search.to ? dayjs(search.to) : null]}
+            onChange={(range) =>
+              setFilter({
+                from: range?.[0] ? range[0].format('YYYY-MM-DD') : undefined,
+                to: range?.[1] ? range[1].format('YYYY-MM-DD') : undefined,
+              })
+            }
+          />
+        </fieldset>
+        {showCommuneFilter ? (
+          <Select<string>
+            className="filter-select"
+            aria-label={t('crashes.commune')}
+            value={search.adminUnitId ?? ''}
+            onChange={(v) => setFilter({ adminUnitId: v === '' ? undefined : v })}
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={communes.isPending}
+            popupMatchSelectWidth={false}
+            options={[
+              { value: '', label: t('crashes.allCommunes') },
+              ...(communes.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
+        ) : null}
+        <SearchBox
+          value={search.q}
+          onSearch={(q) => setFilter({ q })}
+          label={t('crashes.searchLabel')}
+          placeholder={t('crashes.searchPlaceholder')}
+        />
+        {hasFilters ? (
+          <Button onClick={() => void navigate({ search: {} })}>{t('common.clearFilters')}</Button>
+        ) : null}
+      </search>
+      {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
+      <p className="summary-line" aria-live="polite">
+        {summary ? (
+          <>
+            <span className="sr-only">{t('crashes.summaryLabel')}: </span>
+            {t('crashes.summary', {
+              crashes: formatNumber(summary.crashes),
+              deaths: formatNumber(summary.deaths),
+              injured: formatNumber(summary.injured),
+            })}
+          </>
+        ) : null}
+      </p>
+      <DataTable<CrashItem>
+        label={t('crashes.title')}
+        rowKey="id"
+        columns={columns}
+        dataSource={query.data?.items ?? []}
+        loading={query.isFetching}
+        pagination={pagination}
+      />
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Card, Skeleton, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { crashSummaryQuery } from '../crashes/api.ts';
+import { permissions, useSession } from '../platform/auth.tsx';
+import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
+import { PageHeader } from '../platform/ui/PageHeader.tsx';
+import { QueryError } from '../platform/ui/QueryError.tsx';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const today = todayIso();
+  const year = today.slice(0, 4);
+  const from = `${year}-01-01`;
+  const summary = useQuery(crashSummaryQuery(from, today));
+
+  const scope = user.role === 'commune' && user.adminUnit ? user.adminUnit.name : t('home.scopeProvince');
+  const figures = [
+    { key: 'crashes', label: t('home.crashes'), value: summary.data?.crashes },
+    { key: 'deaths', label: t('home.deaths'), value: summary.data?.deaths },
+    { key: 'injured', label: t('home.injured'), value: summary.data?.injured },
+  ];
+
+  const shortcuts: {
+    to:
+      | '/directory/admin-units'
+      | '/directory/org-units'
+      | '/directory/people'
+      | '/directory/users'
+      | '/crashes'
+      | '/audit';
+    title: string;
+    text: string;
+  }[] = [
+    { to: '/crashes', title: t('nav.crashes'), text: t('home.shortcutCrashes') },
+    { to: '/directory/admin-units', title: t('nav.adminUnits'), text: t('home.shortcutAdminUnits') },
+    { to: '/directory/org-units', title: t('nav.orgUnits'), text: t('home.shortcutOrgUnits') },
+    { to: '/directory/people', title: t('nav.people'), text: t('home.shortcutPeople') },
+  ];
+  if (permissions.viewUsers(user.role))
+    shortcuts.push({ to: '/directory/users', title: t('nav.users'), text: t('home.shortcutUsers') });
+  if (permissions.viewAudit(user.role))
+    shortcuts.push({ to: '/audit', title: t('nav.audit'), text: t('home.shortcutAudit') });
+
+  return (
+    <>
+      <PageHeader
+        title={t('home.greeting', { name: user.displayName })}
+        intro={
+          <>
+            {t('home.scope', { scope })}
+            {user.orgUnit ? (
+              <>
+                <br />
+                {t('home.unit', { unit: user.orgUnit.name })}
+              </>
+            ) : null}
+          </>
+        }
+      />
+
+      <section aria-labelledby="home-figures">
+        <Card
+          title={
+            <h2 id="home-figures" className="card-title">
+              {t('home.figuresTitle', { year })}
+            </h2>
+          }
+        >
+          <p className="muted" style={{ marginTop: 0 }}>
+            {t('home.figuresPeriod', { from: formatDate(from), to: formatDate(today) })}
+          </p>
+          {summary.isError ? (
+            <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
+          ) : summary.isPending ? (
+            <Skeleton active paragraph={{ rows: 1 }} title={false} />
+          ) : (
+            <div className="figures">
+              {figures.map((f) => (
+                <Statistic
+                  key={f.key}
+                  title={f.label}
+                  value={f.value ?? 0}
+                  formatter={(v) => formatNumber(Number(v))}
+                />
+              ))}
+            </div>
+          )}
+          <p style={{ marginBottom: 0, marginTop: 16 }}>
+            <Link to="/crashes" search={{ from, to: today }}>
+              {t('home.viewCrashes')}
+            </Link>
+          </p>
+        </Card>
+      </section>
+
+      <section aria-labelledby="home-shortcuts">
+        <h2 id="home-shortcuts" className="section-title">
+          {t('home.shortcuts')}
+        </h2>
+        <ul className="shortcuts plain-list">
+          {shortcuts.map((s) => (
+            <li key={s.to}>
+              <Link to={s.to} className="shortcut-card">
+                <strong>{s.title}</strong>
+                <span className="muted">{s.text}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * Code-based routes. `/login` is public; everything else sits under the pathless `_app` route,
+ * which loads the session and sends strangers to /login. Pages are loaded lazily.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { validateAuditSearch } from '../audit/search.ts';
+import { validateCrashesSearch } from '../crashes/search.ts';
+import {
+  validateAdminUnitsSearch,
+  validateOrgUnitsSearch,
+  validatePeopleSearch,
+  validateUsersSearch,
+} from '../directory/search.ts';
+import { permissions, safeRedirect, sessionQuery } from './auth.tsx';
+import { AppShell, RootNotFound } from './layout/AppShell.tsx';
+import { RouteError } from './layout/RouteError.tsx';
+import { NotFoundPage, RequirePermission } from './layout/StatusPages.tsx';
+import { parseSearch, stringifySearch } from './search.ts';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: RootNotFound,
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({
+    redirect: typeof s.redirect === 'string' && s.redirect !== '/' ? safeRedirect(s.redirect) : undefined,
+  }),
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session) throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: lazyRouteComponent(() => import('../auth/LoginPage.tsx'), 'LoginPage'),
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) {
+      const here = location.href;
+      throw redirect({ to: '/login', search: { redirect: here === '/' ? undefined : here } });
+    }
+    return { session };
+  },
+  component: AppShell,
+  notFoundComponent: NotFoundPage,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../home/HomePage.tsx'), 'HomePage'),
+});
+
+const AdminUnitsPage = lazyRouteComponent(() => import('../directory/AdminUnitsPage.tsx'), 'AdminUnitsPage');
+const adminUnitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'directory/admin-units',
+  validateSearch: validateAdminUnitsSearch,
+  component: AdminUnitsPage,
+});
+
+const orgUnitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'directory/org-units',
+  validateSearch: validateOrgUnitsSearch,
+  component: lazyRouteComponent(() => import('../directory/OrgUnitsPage.tsx'), 'OrgUnitsPage'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'directory/people',
+  validateSearch: validatePeopleSearch,
+  component: lazyRouteComponent(() => import('../directory/PeoplePage.tsx'), 'PeoplePage'),
+});
+
+const UsersPage = lazyRouteComponent(() => import('../directory/UsersPage.tsx'), 'UsersPage');
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'directory/users',
+  validateSearch: validateUsersSearch,
+  component: () => (
+    <RequirePermission allowed={permissions.viewUsers}>
+      <UsersPage />
+    </RequirePermission>
+  ),
+});
+
+const directoryIndexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'directory',
+  beforeLoad: () => {
+    throw redirect({ to: '/directory/admin-units' });
+  },
+});
+
+const crashesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'crashes',
+  validateSearch: validateCrashesSearch,
+  component: lazyRouteComponent(() => import('../crashes/CrashesPage.tsx'), 'CrashesPage'),
+});
+
+const AuditPage = lazyRouteComponent(() => import('../audit/AuditPage.tsx'), 'AuditPage');
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'audit',
+  validateSearch: validateAuditSearch,
+  component: () => (
+    <RequirePermission allowed={permissions.viewAudit}>
+      <AuditPage />
+    </RequirePermission>
+  ),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    homeRoute,
+    directoryIndexRoute,
+    adminUnitsRoute,
+    orgUnitsRoute,
+    peopleRoute,
+    usersRoute,
+    crashesRoute,
+    auditRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
