@@ -24,7 +24,9 @@ async function timeStart(dataDir: string): Promise<{ ms: number; crashes: number
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown';
-console.log(`machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 const cold: number[] = [];
 const warm: number[] = [];
 let crashes = 0;
@@ -41,6 +43,8 @@ for (let i = 0; i < RUNS; i++) {
 }
 const fmt = (x: { p50: number; p95: number; max: number }) =>
   `p50 ${x.p50.toFixed(0)} ms, p95 ${x.p95.toFixed(0)} ms, max ${x.max.toFixed(0)} ms`;
-console.log(`data: demo province, ${crashes} crashes; ${RUNS} runs each; process spawn → "ATGT ready" (listening)`);
+console.log(
+  `data: demo province, ${crashes} crashes; ${RUNS} runs each; process spawn → "ATGT ready" (listening)`,
+);
 console.log(`cold start (empty data dir, migrations + demo load): ${fmt(stats(cold))}`);
 console.log(`warm start (existing data dir):                     ${fmt(stats(warm))}`);

@@ -30,3 +30,18 @@ export type VehicleTypeCode = (typeof VEHICLE_TYPES)[number]['code'];
 
 const causeLabels = new Map<string, string>(CRASH_CAUSES.map((c) => [c.code, c.label]));
 export const crashCauseLabel = (code: string): string => causeLabels.get(code) ?? code;
+
+/**
+ * Severity classes (phân loại mức độ vụ TNGT). The thresholds that assign a class are dated rules that the
+ * crashes capability keeps as data; these are only the names.
+ */
+export const SEVERITY_CLASSES = [
+  { code: 'dac_biet_nghiem_trong', label: 'Đặc biệt nghiêm trọng' },
+  { code: 'rat_nghiem_trong', label: 'Rất nghiêm trọng' },
+  { code: 'nghiem_trong', label: 'Nghiêm trọng' },
+  { code: 'it_nghiem_trong', label: 'Ít nghiêm trọng' },
+  { code: 'va_cham', label: 'Va chạm giao thông' },
+] as const;
+
+const severityLabels = new Map<string, string>(SEVERITY_CLASSES.map((c) => [c.code, c.label]));
+export const severityLabel = (code: string): string => severityLabels.get(code) ?? code;

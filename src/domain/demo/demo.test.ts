@@ -31,12 +31,19 @@ describe('demo province', () => {
     const old = province.adminUnits.filter((u) => u.level === 'commune' && u.validTo !== null);
     const current = new Map(province.adminUnits.filter((u) => u.validTo === null).map((u) => [u.id, u]));
     for (const u of old) {
-      expect(province.successions.filter((s) => s.oldId === u.id), u.name).toHaveLength(1);
+      expect(
+        province.successions.filter((s) => s.oldId === u.id),
+        u.name,
+      ).toHaveLength(1);
       const now = currentSuccessor(u.id, province.successions, '2026-01-01');
       expect(current.get(now)?.level, u.name).toBe('commune');
     }
     for (const c of current.values()) {
-      if (c.level === 'commune') expect(province.successions.some((s) => s.newId === c.id), c.name).toBe(true);
+      if (c.level === 'commune')
+        expect(
+          province.successions.some((s) => s.newId === c.id),
+          c.name,
+        ).toBe(true);
     }
   });
 
@@ -49,10 +56,13 @@ describe('demo province', () => {
     }
     for (const r of province.roads) {
       expect(r.markers.length, r.code).toBeGreaterThan(3);
-      for (let i = 1; i < r.markers.length; i++) expect(r.markers[i]!.km, r.code).toBeGreaterThan(r.markers[i - 1]!.km);
+      for (let i = 1; i < r.markers.length; i++)
+        expect(r.markers[i]!.km, r.code).toBeGreaterThan(r.markers[i - 1]!.km);
       expect(r.markers.at(-1)!.km).toBeCloseTo(r.lengthKm, 0);
     }
-    expect(province.roads.map((r) => r.code)).toEqual(expect.arrayContaining(['QL4D', 'QL12', 'QL32', 'QL279']));
+    expect(province.roads.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['QL4D', 'QL12', 'QL32', 'QL279']),
+    );
   });
 
   it('has the member agencies with former names and one user per role, unique usernames', () => {
@@ -61,7 +71,9 @@ describe('demo province', () => {
     const codes = new Set(province.orgUnits.map((o) => o.code));
     expect(codes.size).toBe(province.orgUnits.length);
     for (const o of province.orgUnits) if (o.parentCode) expect(codes.has(o.parentCode), o.code).toBe(true);
-    expect(province.orgUnits.filter((o) => o.kind === 'agency' && o.isMember).length).toBeGreaterThanOrEqual(18);
+    expect(province.orgUnits.filter((o) => o.kind === 'agency' && o.isMember).length).toBeGreaterThanOrEqual(
+      18,
+    );
     const roles = new Set(province.users.map((u) => u.role));
     expect([...roles].sort()).toEqual(['admin', 'agency', 'commune', 'leader', 'office']);
     expect(new Set(province.users.map((u) => u.username)).size).toBe(province.users.length);
@@ -80,13 +92,15 @@ describe('demo crashes', () => {
       expect(n, year).toBeGreaterThan(1275);
       expect(n, year).toBeLessThan(1725);
     }
-    const jan2oct = (y: string) => crashes.filter((c) => c.occurredAt.startsWith(y) && c.occurredAt.slice(5, 7) <= '10').length;
+    const jan2oct = (y: string) =>
+      crashes.filter((c) => c.occurredAt.startsWith(y) && c.occurredAt.slice(5, 7) <= '10').length;
     expect(jan2oct('2026')).toBeLessThan(jan2oct('2025'));
   });
 
   it('sit on communes valid on the crash date: old communes before the reform, new ones after', () => {
     const units = new Map(province.adminUnits.map((u) => [u.id, u]));
-    for (const c of crashes) expect(isValidOn(units.get(c.adminUnitId)!, localDate(c.occurredAt)), c.occurredAt).toBe(true);
+    for (const c of crashes)
+      expect(isValidOn(units.get(c.adminUnitId)!, localDate(c.occurredAt)), c.occurredAt).toBe(true);
     expect(crashes.some((c) => localDate(c.occurredAt) < '2025-07-01')).toBe(true);
     expect(crashes.some((c) => localDate(c.occurredAt) >= '2025-07-01')).toBe(true);
   });
@@ -97,7 +111,9 @@ describe('demo crashes', () => {
     expect(byHour[18]).toBeGreaterThan(4 * byHour[3]);
     expect(byHour[7]).toBeGreaterThan(3 * byHour[3]);
     const alcohol = crashes.filter((c) => c.cause === 'alcohol');
-    const eveningShare = alcohol.filter((c) => localHour(c.occurredAt) >= 18 || localHour(c.occurredAt) <= 1).length / alcohol.length;
+    const eveningShare =
+      alcohol.filter((c) => localHour(c.occurredAt) >= 18 || localHour(c.occurredAt) <= 1).length /
+      alcohol.length;
     expect(eveningShare).toBeGreaterThan(0.5);
   });
 

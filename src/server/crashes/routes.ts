@@ -29,6 +29,7 @@ export const crashItem = z.object({
   cause: z.string().nullable(),
   causeLabel: z.string().nullable(),
   severity: z.string().nullable(),
+  severityLabel: z.string().nullable(),
   verified: z.boolean(),
   description: z.string().nullable(),
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { crashCauseLabel } from '../../domain/crashes/codes.ts';
+import { crashCauseLabel, severityLabel } from '../../domain/crashes/codes.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db } from '../platform/db.ts';
 import { offsetOf } from '../platform/http.ts';
@@ -39,7 +39,9 @@ export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof c
     params,
   );
   const rows = await db.query<
-    Omit<z.infer<typeof crashItem>, 'causeLabel' | 'occurredAt'> & { occurredAt: Date | string }
+    Omit<z.infer<typeof crashItem>, 'causeLabel' | 'severityLabel' | 'occurredAt'> & {
+      occurredAt: Date | string;
+    }
   >(
     `SELECT c.id, c.occurred_at AS "occurredAt", c.admin_unit_id AS "adminUnitId", a.name AS "adminUnitName",
             r.current_id AS "currentAdminUnitId", ca.name AS "currentAdminUnitName", rd.code AS "roadCode",
@@ -57,6 +59,7 @@ export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof c
     id: Number(r.id),
     occurredAt: new Date(r.occurredAt).toISOString(),
     causeLabel: r.cause ? crashCauseLabel(r.cause) : null,
+    severityLabel: r.severity ? severityLabel(r.severity) : null,
   }));
   const s = summary ?? { crashes: 0, deaths: 0, injured: 0 };
   return { items, total: s.crashes, page: q.page, pageSize: q.pageSize, summary: s };

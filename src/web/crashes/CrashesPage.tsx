@@ -38,7 +38,13 @@ function useCommunes(enabled: boolean) {
   });
 }
 
-const SEVERITIES = ['special', 'very_serious', 'serious', 'less_serious', 'minor', 'collision'] as const;
+const SEVERITIES = [
+  'dac_biet_nghiem_trong',
+  'rat_nghiem_trong',
+  'nghiem_trong',
+  'it_nghiem_trong',
+  'va_cham',
+] as const;
 type KnownSeverity = (typeof SEVERITIES)[number];
 const isKnownSeverity = (s: string): s is KnownSeverity => (SEVERITIES as readonly string[]).includes(s);
 

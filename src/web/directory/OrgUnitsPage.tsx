@@ -111,7 +111,6 @@ export function OrgUnitsPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'right',
       render: (_, u) => (
         <Space wrap size="small">
           <Button
