@@ -34,8 +34,8 @@ afterAll(async () => {
   await dropDatabase?.();
 });
 
-describe('crash safety', () => {
-  it('keeps every acknowledged write across a SIGKILL and restarts consistent', async () => {
+describe('crash safety and shutdown', () => {
+  it('keeps every acknowledged write across a SIGKILL, restarts consistent, and shuts down cleanly on SIGTERM', async () => {
     const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' };
     const first = await spawnServer(env);
     const session = new HttpSession(first.url);
@@ -87,8 +87,16 @@ describe('crash safety', () => {
       // And it still takes writes.
       const after = await s2.fetch('POST', '/api/v1/directory/people', { fullName: 'Sau khi khởi động lại' });
       expect(after.status).toBe(201);
+
+      // Graceful shutdown: a request in flight when SIGTERM arrives still gets its answer, and the exit is clean.
+      const inFlight = s2.fetch('GET', '/api/v1/crashes?pageSize=500');
+      await new Promise((r) => setTimeout(r, 5));
+      const exitCode = second.stop();
+      expect((await inFlight).status).toBe(200);
+      expect(await exitCode).toBe(0);
+      expect(second.output()).toMatch(/shutting down/);
     } finally {
-      await second.stop();
+      if (second.proc.exitCode === null) await second.kill();
     }
   }, 240_000);
 });
