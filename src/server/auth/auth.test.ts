@@ -128,3 +128,28 @@ describe('login', () => {
     expect((await client.get('/api/v1/auth/me')).status).toBe(401);
   });
 });
+
+describe('rate limits', () => {
+  it('answers a burst of logins from one address with 429 and a Vietnamese message, changing nothing', async () => {
+    const own = await createTestApp(); // its own app, so the other tests' logins do not count
+    try {
+      const client = new TestClient(own.app);
+      const statuses: number[] = [];
+      let last: ErrorBody | undefined;
+      for (let i = 0; i < 35; i++) {
+        const res = await client.post<ErrorBody>('/api/v1/auth/login', {
+          username: `khach${i}`,
+          password: 'x',
+        });
+        statuses.push(res.status);
+        last = res.body;
+      }
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+      expect(last?.error.code).toBe('RATE_LIMITED');
+      expect(last?.error.message).toMatch(/Quá nhiều yêu cầu/);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup, restore } from './backup.ts';
 import { openDb } from './db.ts';
 import { migrate } from './migrate.ts';
-import { withDatabase } from './testing/global-setup.ts';
+import { dropDatabase, withDatabase } from './testing/global-setup.ts';
 import { testConfig } from './testing/index.ts';
 
 let dir: string;
 let databaseUrl: string | undefined;
-let dropDatabase: (() => Promise<void>) | undefined;
+let cleanUp: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'atgt-backup-'));
   if (process.env.DATABASE_URL) {
@@ -21,15 +21,15 @@ beforeAll(async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     databaseUrl = withDatabase(process.env.DATABASE_URL, name);
-    dropDatabase = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    cleanUp = async () => {
+      await dropDatabase(admin, name);
       await admin.end();
     };
   }
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  await dropDatabase?.();
+  await cleanUp?.();
 });
 
 const names = async (config: ReturnType<typeof testConfig>) => {

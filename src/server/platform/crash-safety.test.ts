@@ -5,14 +5,14 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../domain/demo/province.ts';
-import { withDatabase } from './testing/global-setup.ts';
+import { dropDatabase, withDatabase } from './testing/global-setup.ts';
 import { HttpSession, spawnServer } from './testing/spawn.ts';
 
 // Kills the real server process with SIGKILL in the middle of writes, restarts it on the same data,
 // and checks that every acknowledged write is there and the database is consistent.
 let dataDir: string;
 let databaseUrl: string | undefined;
-let dropDatabase: (() => Promise<void>) | undefined;
+let cleanUp: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'atgt-kill-'));
@@ -23,15 +23,15 @@ beforeAll(async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     databaseUrl = withDatabase(url, name);
-    dropDatabase = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    cleanUp = async () => {
+      await dropDatabase(admin, name);
       await admin.end();
     };
   }
 });
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
-  await dropDatabase?.();
+  await cleanUp?.();
 });
 
 describe('crash safety and shutdown', () => {
@@ -93,7 +93,9 @@ describe('crash safety and shutdown', () => {
       await new Promise((r) => setTimeout(r, 5));
       const exitCode = second.stop();
       expect((await inFlight).status).toBe(200);
-      expect(await exitCode).toBe(0);
+      const code = await exitCode;
+      if (code !== 0) console.error(second.output().slice(-3000));
+      expect(code).toBe(0);
       expect(second.output()).toMatch(/shutting down/);
     } finally {
       if (second.proc.exitCode === null) await second.kill();

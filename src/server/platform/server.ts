@@ -40,7 +40,14 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      await app.close(); // stops accepting, finishes in-flight requests
+      // app.close() stops accepting and waits for in-flight requests. A keep-alive socket whose request
+      // finishes during the close only becomes idle afterwards, so keep closing idle sockets until done.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
       await db.close();
     })();
     return closing;
@@ -57,8 +64,9 @@ export function closeOnSignals(server: RunningServer, logger: FastifyBaseLogger)
       force.unref();
       server.close().then(
         () => process.exit(0),
-        (error) => {
-          logger.error({ err: error }, 'shutdown failed');
+        (error: unknown) => {
+          // Written synchronously: an asynchronous log line could be lost with the exit.
+          process.stderr.write(`shutdown failed: ${error instanceof Error ? error.stack : String(error)}\n`);
           process.exit(1);
         },
       );

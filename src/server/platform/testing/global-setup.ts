@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
     project.provide('templateDatabase', TEMPLATE_DB);
     project.provide('templateDump', '');
     return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await dropDatabase(admin, TEMPLATE_DB);
       await admin.end();
     };
   }
@@ -54,4 +54,21 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/**
+ * Drops a test database once its connections are gone. pg's pool.end() resolves before its sockets
+ * close, and a forced drop would kill them mid-close; so wait for them, and force only as a last resort.
+ */
+export async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // 55006: database is being accessed
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }

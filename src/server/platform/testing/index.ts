@@ -8,7 +8,7 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Db, openDb, wrapPglite } from '../db.ts';
 import type { App } from '../http.ts';
-import { withDatabase } from './global-setup.ts';
+import { dropDatabase, withDatabase } from './global-setup.ts';
 
 export { DEMO_PASSWORD };
 
@@ -24,7 +24,7 @@ export async function createTestDb(): Promise<Db> {
     const close = db.close.bind(db);
     db.close = async () => {
       await close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(admin, name);
       await admin.end();
     };
     return db;
