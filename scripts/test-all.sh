@@ -26,7 +26,8 @@ else
   echo "!! PostgreSQL not reachable at 127.0.0.1:5432: PostgreSQL suite skipped" >&2
 fi
 
-[ -f dist/web/index.html ] || npx vite build --config vite.config.ts --logLevel warn
+echo "── web build (the browser tests run against it)"
+npx vite build --config vite.config.ts --logLevel warn || status=1
 run browser env -u DATABASE_URL npx vitest run --config vitest.e2e.config.ts
 
 node -e '

@@ -23,6 +23,7 @@ export const VEHICLE_TYPES = [
   { code: 'bicycle', label: 'Xe đạp' },
   { code: 'pedestrian', label: 'Người đi bộ' },
   { code: 'tractor', label: 'Xe tự chế, máy kéo' },
+  { code: 'boat', label: 'Phương tiện thủy nội địa' },
 ] as const;
 
 export type CrashCauseCode = (typeof CRASH_CAUSES)[number]['code'];

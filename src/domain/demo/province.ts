@@ -16,31 +16,38 @@ export const DEMO_PASSWORD = 'ATGT@demo2025';
 export const REFORM_DATE = '2025-07-01'; // chính quyền địa phương hai cấp
 const LAST_DAY_OF_DISTRICTS = '2025-06-30';
 
+/** Every demo place, road marker and crash lies inside this box (approximately Lai Châu). */
+export const PROVINCE_BBOX = { minLat: 21.8, maxLat: 22.8, minLon: 102.3, maxLon: 103.9 } as const;
+
 // Districts of Lai Châu until 30/6/2025, with approximate centroids.
 const DISTRICTS = [
   { key: 'TP', name: 'Lai Châu', kind: 'thành phố', lat: 22.396, lon: 103.458 },
-  { key: 'TD', name: 'Tam Đường', kind: 'huyện', lat: 22.36, lon: 103.61 },
+  { key: 'TD', name: 'Tam Đường', kind: 'huyện', lat: 22.37, lon: 103.6 },
   { key: 'PT', name: 'Phong Thổ', kind: 'huyện', lat: 22.58, lon: 103.33 },
-  { key: 'SH', name: 'Sìn Hồ', kind: 'huyện', lat: 22.33, lon: 103.24 },
+  { key: 'SH', name: 'Sìn Hồ', kind: 'huyện', lat: 22.3, lon: 103.25 },
   { key: 'MT', name: 'Mường Tè', kind: 'huyện', lat: 22.5, lon: 102.65 },
-  { key: 'TU', name: 'Than Uyên', kind: 'huyện', lat: 21.9, lon: 103.87 },
+  { key: 'TU', name: 'Than Uyên', kind: 'huyện', lat: 21.93, lon: 103.8 },
   { key: 'TN', name: 'Tân Uyên', kind: 'huyện', lat: 22.14, lon: 103.72 },
-  { key: 'NN', name: 'Nậm Nhùn', kind: 'huyện', lat: 22.15, lon: 103.08 },
+  { key: 'NN', name: 'Nậm Nhùn', kind: 'huyện', lat: 22.13, lon: 103.07 },
 ] as const;
 type DistrictKey = (typeof DISTRICTS)[number]['key'];
 
-/**
- * Communes and wards from 1/7/2025 (approximate centroids), each with the old communes it absorbed
- * ('tt:' marks a town, 'p:' a ward) and the district those belonged to. Modelled loosely on the real reform.
- */
-const NEW_COMMUNES: {
+interface NewCommune {
   name: string;
   kind: 'xã' | 'phường';
   lat: number;
   lon: number;
   district: DistrictKey;
+  /** The old communes it absorbed ('tt:' marks a town, 'p:' a ward); the first lies at the new centre. */
   old: string[];
-}[] = [
+}
+
+/**
+ * Communes and wards from 1/7/2025 (approximate centroids), each with the old communes it absorbed and the
+ * district those belonged to. Modelled loosely on the real reform of Lai Châu (2 wards, 36 communes).
+ */
+const NEW_COMMUNES: NewCommune[] = [
+  // Thành phố Lai Châu
   {
     name: 'Tân Phong',
     kind: 'phường',
@@ -53,10 +60,11 @@ const NEW_COMMUNES: {
     name: 'Đoàn Kết',
     kind: 'phường',
     lat: 22.405,
-    lon: 103.47,
+    lon: 103.475,
     district: 'TP',
     old: ['p:Đoàn Kết', 'p:Quyết Tiến', 'p:Đông Phong', 'Sùng Phài', 'Nậm Loỏng'],
   },
+  // Tam Đường
   {
     name: 'Bình Lư',
     kind: 'xã',
@@ -76,7 +84,7 @@ const NEW_COMMUNES: {
   {
     name: 'Khun Há',
     kind: 'xã',
-    lat: 22.45,
+    lat: 22.46,
     lon: 103.66,
     district: 'TD',
     old: ['Khun Há', 'Bản Giang', 'Thèn Sin'],
@@ -85,10 +93,11 @@ const NEW_COMMUNES: {
     name: 'Bản Bo',
     kind: 'xã',
     lat: 22.3,
-    lon: 103.64,
+    lon: 103.58,
     district: 'TD',
     old: ['Bản Bo', 'Nà Tăm', 'Nùng Nàng'],
   },
+  // Phong Thổ
   {
     name: 'Phong Thổ',
     kind: 'xã',
@@ -129,6 +138,7 @@ const NEW_COMMUNES: {
     district: 'PT',
     old: ['Sin Suối Hồ', 'Lản Nhì Thàng', 'Nậm Xe'],
   },
+  // Sìn Hồ
   {
     name: 'Sìn Hồ',
     kind: 'xã',
@@ -140,27 +150,15 @@ const NEW_COMMUNES: {
   {
     name: 'Hồng Thu',
     kind: 'xã',
-    lat: 22.42,
+    lat: 22.43,
     lon: 103.28,
     district: 'SH',
     old: ['Hồng Thu', 'Phăng Sô Lin', 'Ma Quai'],
   },
-  {
-    name: 'Pu Sam Cáp',
-    kind: 'xã',
-    lat: 22.25,
-    lon: 103.38,
-    district: 'SH',
-    old: ['Pu Sam Cáp', 'Nậm Cha', 'Căn Co', 'Nậm Mạ'],
-  },
-  {
-    name: 'Nậm Tăm',
-    kind: 'xã',
-    lat: 22.2,
-    lon: 103.3,
-    district: 'SH',
-    old: ['Nậm Tăm', 'Noong Hẻo', 'Nậm Hăn'],
-  },
+  { name: 'Pu Sam Cáp', kind: 'xã', lat: 22.3, lon: 103.37, district: 'SH', old: ['Pu Sam Cáp', 'Nậm Cha'] },
+  { name: 'Nậm Tăm', kind: 'xã', lat: 22.22, lon: 103.29, district: 'SH', old: ['Nậm Tăm', 'Noong Hẻo'] },
+  { name: 'Nậm Mạ', kind: 'xã', lat: 22.15, lon: 103.36, district: 'SH', old: ['Nậm Mạ', 'Căn Co'] },
+  { name: 'Nậm Cuổi', kind: 'xã', lat: 22.24, lon: 103.17, district: 'SH', old: ['Nậm Cuổi', 'Nậm Hăn'] },
   { name: 'Pa Tần', kind: 'xã', lat: 22.5, lon: 103.05, district: 'SH', old: ['Pa Tần', 'Tả Ngảo'] },
   {
     name: 'Tủa Sín Chải',
@@ -168,10 +166,11 @@ const NEW_COMMUNES: {
     lat: 22.38,
     lon: 103.12,
     district: 'SH',
-    old: ['Tủa Sín Chải', 'Làng Mô', 'Sà Dề Phìn', 'Tả Phìn', 'Lùng Thàng', 'Pa Khóa'],
+    old: ['Tủa Sín Chải', 'Làng Mô', 'Sà Dề Phìn', 'Tả Phìn', 'Lùng Thàng'],
   },
-  { name: 'Lê Lợi', kind: 'xã', lat: 22.1, lon: 103.2, district: 'NN', old: ['Lê Lợi', 'Pú Đao'] },
-  { name: 'Mường Mô', kind: 'xã', lat: 22.12, lon: 102.98, district: 'NN', old: ['Mường Mô', 'Nậm Chà'] },
+  // Nậm Nhùn
+  { name: 'Lê Lợi', kind: 'xã', lat: 22.1, lon: 103.21, district: 'NN', old: ['Lê Lợi', 'Pú Đao'] },
+  { name: 'Mường Mô', kind: 'xã', lat: 22.13, lon: 102.98, district: 'NN', old: ['Mường Mô', 'Nậm Chà'] },
   {
     name: 'Nậm Hàng',
     kind: 'xã',
@@ -184,49 +183,52 @@ const NEW_COMMUNES: {
     name: 'Hua Bum',
     kind: 'xã',
     lat: 22.25,
-    lon: 103.05,
+    lon: 103.03,
     district: 'NN',
     old: ['Hua Bum', 'Nậm Ban', 'Trung Chải', 'Nậm Pì'],
   },
+  // Mường Tè
   { name: 'Mường Tè', kind: 'xã', lat: 22.38, lon: 102.83, district: 'MT', old: ['tt:Mường Tè', 'Mường Tè'] },
-  { name: 'Bum Tở', kind: 'xã', lat: 22.45, lon: 102.7, district: 'MT', old: ['Bum Tở', 'Nậm Khao'] },
+  { name: 'Bum Tở', kind: 'xã', lat: 22.46, lon: 102.7, district: 'MT', old: ['Bum Tở', 'Nậm Khao'] },
   {
     name: 'Bum Nưa',
     kind: 'xã',
-    lat: 22.35,
-    lon: 102.75,
+    lat: 22.33,
+    lon: 102.74,
     district: 'MT',
     old: ['Bum Nưa', 'Vàng San', 'Kan Hồ'],
   },
-  { name: 'Mù Cả', kind: 'xã', lat: 22.65, lon: 102.55, district: 'MT', old: ['Mù Cả', 'Tá Bạ'] },
-  { name: 'Thu Lũm', kind: 'xã', lat: 22.72, lon: 102.4, district: 'MT', old: ['Thu Lũm', 'Ka Lăng'] },
-  { name: 'Pa Ủ', kind: 'xã', lat: 22.55, lon: 102.5, district: 'MT', old: ['Pa Ủ', 'Pa Vệ Sủ'] },
-  { name: 'Tà Tổng', kind: 'xã', lat: 22.3, lon: 102.6, district: 'MT', old: ['Tà Tổng'] },
+  { name: 'Mù Cả', kind: 'xã', lat: 22.64, lon: 102.55, district: 'MT', old: ['Mù Cả', 'Tá Bạ'] },
+  { name: 'Thu Lũm', kind: 'xã', lat: 22.74, lon: 102.4, district: 'MT', old: ['Thu Lũm', 'Ka Lăng'] },
+  { name: 'Pa Ủ', kind: 'xã', lat: 22.56, lon: 102.48, district: 'MT', old: ['Pa Ủ', 'Pa Vệ Sủ'] },
+  { name: 'Tà Tổng', kind: 'xã', lat: 22.27, lon: 102.6, district: 'MT', old: ['Tà Tổng'] },
+  // Than Uyên
   {
     name: 'Than Uyên',
     kind: 'xã',
-    lat: 21.95,
-    lon: 103.89,
+    lat: 21.957,
+    lon: 103.885,
     district: 'TU',
     old: ['tt:Than Uyên', 'Mường Cang', 'Hua Nà'],
   },
   {
     name: 'Mường Than',
     kind: 'xã',
-    lat: 21.9,
-    lon: 103.94,
+    lat: 22.01,
+    lon: 103.86,
     district: 'TU',
     old: ['Mường Than', 'Phúc Than', 'Mường Mít'],
   },
   {
     name: 'Mường Kim',
     kind: 'xã',
-    lat: 21.85,
+    lat: 21.86,
     lon: 103.8,
     district: 'TU',
     old: ['Mường Kim', 'Tà Mung', 'Pha Mu', 'Tà Hừa'],
   },
-  { name: 'Khoen On', kind: 'xã', lat: 21.8, lon: 103.95, district: 'TU', old: ['Khoen On', 'Ta Gia'] },
+  { name: 'Khoen On', kind: 'xã', lat: 21.88, lon: 103.68, district: 'TU', old: ['Khoen On', 'Ta Gia'] },
+  // Tân Uyên
   {
     name: 'Tân Uyên',
     kind: 'xã',
@@ -251,7 +253,7 @@ const NEW_COMMUNES: {
     district: 'TN',
     old: ['Mường Khoa', 'Phúc Khoa'],
   },
-  { name: 'Nậm Sỏ', kind: 'xã', lat: 22.05, lon: 103.7, district: 'TN', old: ['Nậm Sỏ', 'Nậm Cần'] },
+  { name: 'Nậm Sỏ', kind: 'xã', lat: 22.05, lon: 103.68, district: 'TN', old: ['Nậm Sỏ', 'Nậm Cần'] },
 ];
 
 /** A stable id from a name: 'Sìn Hồ' → 'SINHO'. */
@@ -260,130 +262,171 @@ const slug = (name: string) =>
     .replace(/[^a-z0-9]/g, '')
     .toUpperCase();
 
-// Roads as waypoints (lat, lon); km markers follow the winding mountain road (≈1.35 × straight distance).
-const ROADS: { code: string; name: string; kind: 'national' | 'provincial'; points: [number, number][] }[] = [
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(min, x));
+
+/** Keeps a point inside the province box, `margin` degrees from its edge. */
+export function clampToProvince(lat: number, lon: number, margin = 0): { lat: number; lon: number } {
+  const b = PROVINCE_BBOX;
+  return {
+    lat: clamp(lat, b.minLat + margin, b.maxLat - margin),
+    lon: clamp(lon, b.minLon + margin, b.maxLon - margin),
+  };
+}
+
+/**
+ * Roads as waypoints (lat, lon) and their length inside the province; km markers are spread along the
+ * waypoints in proportion to the straight distance, so the winding of the mountain road is evened out.
+ */
+const ROADS: {
+  code: string;
+  name: string;
+  kind: 'national' | 'provincial';
+  lengthKm: number;
+  points: [number, number][];
+}[] = [
   {
+    // Pa So (Phong Thổ) → thành phố Lai Châu → Tam Đường → đèo Ô Quy Hồ (toward Sa Pa)
     code: 'QL4D',
     name: 'Quốc lộ 4D',
     kind: 'national',
+    lengthKm: 100,
     points: [
+      [22.53, 103.35],
+      [22.47, 103.4],
+      [22.396, 103.458],
+      [22.4, 103.53],
+      [22.36, 103.6],
+      [22.38, 103.7],
+      [22.35, 103.77],
+    ],
+  },
+  {
+    // Cửa khẩu Ma Lù Thàng → Phong Thổ → thành phố Lai Châu → Nậm Nhùn (toward Mường Lay)
+    code: 'QL12',
+    name: 'Quốc lộ 12',
+    kind: 'national',
+    lengthKm: 110,
+    points: [
+      [22.72, 103.22],
       [22.62, 103.3],
       [22.53, 103.35],
       [22.47, 103.4],
       [22.396, 103.458],
-      [22.36, 103.6],
-      [22.38, 103.7],
-      [22.36, 103.78],
-    ],
-  },
-  {
-    code: 'QL12',
-    name: 'Quốc lộ 12',
-    kind: 'national',
-    points: [
-      [22.75, 103.26],
-      [22.62, 103.3],
-      [22.53, 103.35],
-      [22.42, 103.4],
-      [22.3, 103.32],
+      [22.3, 103.34],
       [22.2, 103.25],
       [22.1, 103.18],
       [22.05, 103.1],
     ],
   },
   {
+    // Tam Đường → Tân Uyên → Than Uyên → toward đèo Khau Phạ (Yên Bái)
     code: 'QL32',
     name: 'Quốc lộ 32',
     kind: 'national',
+    lengthKm: 90,
     points: [
       [22.36, 103.6],
       [22.3, 103.64],
-      [22.22, 103.65],
+      [22.22, 103.66],
       [22.16, 103.73],
       [22.1, 103.78],
-      [21.95, 103.89],
-      [21.9, 103.94],
-      [21.84, 104.02],
+      [22.02, 103.84],
+      [21.957, 103.885],
+      [21.9, 103.9],
     ],
   },
   {
+    // From Lào Cai (Văn Bàn) through Than Uyên and Mường Kim toward Sơn La / Điện Biên
     code: 'QL279',
     name: 'Quốc lộ 279',
     kind: 'national',
+    lengthKm: 60,
     points: [
-      [21.95, 103.89],
-      [21.9, 103.85],
-      [21.85, 103.8],
-      [21.8, 103.72],
-      [21.76, 103.64],
+      [22.04, 103.9],
+      [21.957, 103.885],
+      [21.9, 103.84],
+      [21.86, 103.8],
+      [21.84, 103.72],
+      [21.81, 103.64],
     ],
   },
   {
+    // Nậm Nhùn → Mường Mô → Mường Tè → Thu Lũm
     code: 'QL4H',
     name: 'Quốc lộ 4H',
     kind: 'national',
+    lengthKm: 130,
     points: [
       [22.05, 103.1],
-      [22.12, 102.98],
+      [22.13, 102.98],
       [22.25, 102.9],
       [22.38, 102.83],
-      [22.45, 102.7],
+      [22.46, 102.7],
       [22.55, 102.5],
       [22.65, 102.45],
-      [22.72, 102.4],
+      [22.75, 102.38],
     ],
   },
   {
+    // Phong Thổ → Nậm Xe → Bản Hon (Tam Đường)
     code: 'QL100',
     name: 'Quốc lộ 100',
     kind: 'national',
+    lengthKm: 40,
     points: [
       [22.53, 103.35],
       [22.56, 103.42],
       [22.58, 103.5],
-      [22.6, 103.57],
+      [22.52, 103.56],
+      [22.45, 103.58],
     ],
   },
   {
     code: 'ĐT127',
     name: 'Đường tỉnh 127',
     kind: 'provincial',
+    lengthKm: 38,
     points: [
       [22.36, 103.24],
       [22.3, 103.27],
-      [22.2, 103.3],
-      [22.12, 103.28],
+      [22.22, 103.29],
+      [22.12, 103.26],
     ],
   },
   {
     code: 'ĐT128',
     name: 'Đường tỉnh 128',
     kind: 'provincial',
+    lengthKm: 48,
     points: [
       [22.38, 103.12],
       [22.36, 103.24],
       [22.4, 103.34],
-      [22.4, 103.42],
+      [22.396, 103.43],
     ],
   },
   {
     code: 'ĐT129',
     name: 'Đường tỉnh 129',
     kind: 'provincial',
+    lengthKm: 55,
     points: [
       [22.38, 102.83],
-      [22.5, 102.65],
-      [22.65, 102.55],
+      [22.46, 102.7],
+      [22.56, 102.6],
+      [22.64, 102.55],
     ],
   },
   {
     code: 'ĐT132',
     name: 'Đường tỉnh 132',
     kind: 'provincial',
+    lengthKm: 26,
     points: [
       [22.36, 103.6],
       [22.43, 103.55],
-      [22.45, 103.66],
+      [22.46, 103.66],
     ],
   },
 ];
@@ -398,31 +441,32 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * EARTH_KM * Math.asin(Math.sqrt(a));
 }
 
-const WINDING = 1.35;
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const MAX_MARKER_GAP_KM = 4.5; // markers every ~2.3–4.5 km
 
 function buildRoad(r: (typeof ROADS)[number]): RoadSeed {
-  const markers: RoadMarker[] = [];
+  const segments = r.points.slice(1).map((p, i) => {
+    const q = r.points[i]!;
+    return haversineKm(q[0], q[1], p[0], p[1]);
+  });
+  const winding = r.lengthKm / segments.reduce((s, x) => s + x, 0);
+  const [lat0, lon0] = r.points[0]!;
+  const markers: RoadMarker[] = [{ km: 0, lat: lat0, lon: lon0 }];
   let km = 0;
-  for (let i = 0; i < r.points.length; i++) {
-    const [lat, lon] = r.points[i]!;
-    if (i > 0) {
-      const [plat, plon] = r.points[i - 1]!;
-      const segKm = haversineKm(plat, plon, lat, lon) * WINDING;
-      const steps = Math.max(1, Math.round(segKm / 4)); // a marker every ~4 km
-      for (let s = 1; s <= steps; s++) {
-        const f = s / steps;
-        markers.push({
-          km: round(km + segKm * f, 1),
-          lat: round(plat + (lat - plat) * f, 5),
-          lon: round(plon + (lon - plon) * f, 5),
-        });
-      }
-      km += segKm;
-    } else {
-      markers.push({ km: 0, lat, lon });
+  segments.forEach((straight, i) => {
+    const [plat, plon] = r.points[i]!;
+    const [lat, lon] = r.points[i + 1]!;
+    const segKm = straight * winding;
+    const steps = Math.max(1, Math.ceil(segKm / MAX_MARKER_GAP_KM));
+    for (let s = 1; s <= steps; s++) {
+      const f = s / steps;
+      markers.push({
+        km: round(km + segKm * f, 1),
+        lat: round(plat + (lat - plat) * f, 5),
+        lon: round(plon + (lon - plon) * f, 5),
+      });
     }
-  }
+    km += segKm;
+  });
   return { code: r.code, name: r.name, kind: r.kind, lengthKm: round(km, 1), markers };
 }
 
@@ -441,8 +485,15 @@ export function pointAtKm(road: RoadSeed, km: number): { lat: number; lon: numbe
   return { lat: last.lat, lon: last.lon };
 }
 
-// Member agencies of the provincial Committee, with abbreviations and former names.
-const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSeed['aliases'] }[] = [
+/** Member agencies of the provincial Committee, with abbreviations, former names and the staff posts shown. */
+const AGENCIES: {
+  code: string;
+  name: string;
+  short: string;
+  aliases: OrgUnitSeed['aliases'];
+  /** [the agency's member of the Committee, a head of division, a specialist] */
+  posts: [string, string, string];
+}[] = [
   {
     code: 'CA',
     name: 'Công an tỉnh',
@@ -450,6 +501,11 @@ const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSee
     aliases: [
       { alias: 'CA tỉnh', kind: 'abbreviation' },
       { alias: 'Công an tỉnh Lai Châu', kind: 'alias' },
+    ],
+    posts: [
+      'Phó Giám đốc Công an tỉnh, Phó Trưởng Ban ATGT tỉnh',
+      'Trưởng phòng Tham mưu',
+      'Cán bộ Phòng Tham mưu',
     ],
   },
   {
@@ -461,8 +517,19 @@ const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSee
       { alias: 'Sở Giao thông vận tải', kind: 'former_name', validTo: '2025-02-28' },
       { alias: 'Sở GTVT', kind: 'former_name', validTo: '2025-02-28' },
     ],
+    posts: [
+      'Giám đốc Sở Xây dựng, Phó Trưởng Ban thường trực Ban ATGT tỉnh',
+      'Trưởng phòng Quản lý kết cấu hạ tầng giao thông',
+      'Chuyên viên',
+    ],
   },
-  { code: 'SYT', name: 'Sở Y tế', short: 'SYT', aliases: [{ alias: 'SYT', kind: 'abbreviation' }] },
+  {
+    code: 'SYT',
+    name: 'Sở Y tế',
+    short: 'SYT',
+    aliases: [{ alias: 'SYT', kind: 'abbreviation' }],
+    posts: ['Phó Giám đốc', 'Trưởng phòng Nghiệp vụ Y', 'Chuyên viên'],
+  },
   {
     code: 'SGDDT',
     name: 'Sở Giáo dục và Đào tạo',
@@ -471,6 +538,7 @@ const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSee
       { alias: 'Sở GDĐT', kind: 'abbreviation' },
       { alias: 'Sở GD&ĐT', kind: 'abbreviation' },
     ],
+    posts: ['Phó Giám đốc', 'Trưởng phòng Chính trị, tư tưởng', 'Chuyên viên'],
   },
   {
     code: 'STC',
@@ -481,6 +549,7 @@ const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSee
       { alias: 'Sở Kế hoạch và Đầu tư', kind: 'former_name', validTo: '2025-02-28' },
       { alias: 'Sở KHĐT', kind: 'former_name', validTo: '2025-02-28' },
     ],
+    posts: ['Phó Giám đốc', 'Trưởng phòng Quản lý ngân sách', 'Chuyên viên'],
   },
   {
     code: 'SKHCN',
@@ -491,12 +560,14 @@ const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSee
       { alias: 'Sở Thông tin và Truyền thông', kind: 'former_name', validTo: '2025-02-28' },
       { alias: 'Sở TTTT', kind: 'former_name', validTo: '2025-02-28' },
     ],
+    posts: ['Phó Giám đốc', 'Trưởng phòng Chuyển đổi số', 'Chuyên viên'],
   },
   {
     code: 'SVHTTDL',
     name: 'Sở Văn hóa, Thể thao và Du lịch',
     short: 'Sở VHTTDL',
     aliases: [{ alias: 'Sở VHTTDL', kind: 'abbreviation' }],
+    posts: ['Phó Giám đốc', 'Trưởng phòng Quản lý văn hóa', 'Chuyên viên'],
   },
   {
     code: 'SNV',
@@ -507,16 +578,26 @@ const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSee
       { alias: 'Sở Lao động - Thương binh và Xã hội', kind: 'former_name', validTo: '2025-02-28' },
       { alias: 'Sở LĐTBXH', kind: 'former_name', validTo: '2025-02-28' },
     ],
+    posts: ['Phó Giám đốc', 'Trưởng phòng Thi đua, khen thưởng', 'Chuyên viên'],
   },
-  { code: 'STP', name: 'Sở Tư pháp', short: 'STP', aliases: [{ alias: 'STP', kind: 'abbreviation' }] },
+  {
+    code: 'STP',
+    name: 'Sở Tư pháp',
+    short: 'STP',
+    aliases: [{ alias: 'STP', kind: 'abbreviation' }],
+    posts: ['Phó Giám đốc', 'Trưởng phòng Phổ biến, giáo dục pháp luật', 'Chuyên viên'],
+  },
   {
     code: 'SNNMT',
     name: 'Sở Nông nghiệp và Môi trường',
     short: 'Sở NNMT',
     aliases: [
       { alias: 'Sở NN&MT', kind: 'abbreviation' },
+      { alias: 'Sở NNMT', kind: 'abbreviation' },
       { alias: 'Sở Nông nghiệp và Phát triển nông thôn', kind: 'former_name', validTo: '2025-02-28' },
+      { alias: 'Sở Tài nguyên và Môi trường', kind: 'former_name', validTo: '2025-02-28' },
     ],
+    posts: ['Phó Giám đốc', 'Chi cục trưởng Chi cục Thủy lợi', 'Chuyên viên'],
   },
   {
     code: 'BDBP',
@@ -526,12 +607,14 @@ const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSee
       { alias: 'BĐBP tỉnh', kind: 'abbreviation' },
       { alias: 'Bộ đội Biên phòng tỉnh', kind: 'alias' },
     ],
+    posts: ['Phó Chỉ huy trưởng', 'Trưởng phòng Tham mưu', 'Trợ lý'],
   },
   {
     code: 'BCHQS',
     name: 'Bộ Chỉ huy Quân sự tỉnh',
     short: 'BCHQS tỉnh',
     aliases: [{ alias: 'BCHQS tỉnh', kind: 'abbreviation' }],
+    posts: ['Phó Chỉ huy trưởng', 'Trưởng phòng Tham mưu', 'Trợ lý'],
   },
   {
     code: 'MTTQ',
@@ -539,105 +622,140 @@ const AGENCIES: { code: string; name: string; short: string; aliases: OrgUnitSee
     short: 'UBMTTQ tỉnh',
     aliases: [
       { alias: 'UBMTTQ tỉnh', kind: 'abbreviation' },
+      { alias: 'Ủy ban MTTQ Việt Nam tỉnh', kind: 'abbreviation' },
       { alias: 'Mặt trận Tổ quốc tỉnh', kind: 'alias' },
     ],
+    posts: ['Phó Chủ tịch', 'Trưởng ban Phong trào', 'Chuyên viên'],
   },
   {
-    code: 'TD',
+    code: 'TINHDOAN',
     name: 'Tỉnh Đoàn',
     short: 'Tỉnh Đoàn',
     aliases: [
       { alias: 'Tỉnh đoàn Lai Châu', kind: 'alias' },
       { alias: 'Đoàn TNCS Hồ Chí Minh tỉnh', kind: 'alias' },
     ],
+    posts: ['Phó Bí thư Tỉnh Đoàn', 'Trưởng ban Phong trào', 'Chuyên viên'],
   },
   {
     code: 'HLHPN',
     name: 'Hội Liên hiệp Phụ nữ tỉnh',
     short: 'Hội LHPN tỉnh',
     aliases: [{ alias: 'Hội LHPN tỉnh', kind: 'abbreviation' }],
+    posts: ['Phó Chủ tịch', 'Trưởng ban Tuyên giáo', 'Chuyên viên'],
   },
   {
     code: 'HND',
     name: 'Hội Nông dân tỉnh',
     short: 'Hội ND tỉnh',
     aliases: [{ alias: 'Hội ND tỉnh', kind: 'abbreviation' }],
+    posts: ['Phó Chủ tịch', 'Trưởng ban Tuyên huấn', 'Chuyên viên'],
   },
   {
     code: 'HCCB',
     name: 'Hội Cựu chiến binh tỉnh',
     short: 'Hội CCB tỉnh',
     aliases: [{ alias: 'Hội CCB tỉnh', kind: 'abbreviation' }],
+    posts: ['Phó Chủ tịch', 'Trưởng ban Tuyên giáo', 'Chuyên viên'],
   },
   {
     code: 'BPTTH',
     name: 'Báo và Phát thanh, Truyền hình Lai Châu',
     short: 'Báo và PT-TH',
     aliases: [
+      { alias: 'Báo và PT-TH Lai Châu', kind: 'abbreviation' },
       { alias: 'Báo Lai Châu', kind: 'former_name', validTo: '2025-06-30' },
       { alias: 'Đài Phát thanh và Truyền hình tỉnh', kind: 'former_name', validTo: '2025-06-30' },
+      { alias: 'Đài PT-TH tỉnh', kind: 'former_name', validTo: '2025-06-30' },
     ],
+    posts: ['Phó Tổng Biên tập', 'Trưởng ban Thời sự', 'Phóng viên'],
   },
   {
     code: 'LDLD',
     name: 'Liên đoàn Lao động tỉnh',
     short: 'LĐLĐ tỉnh',
     aliases: [{ alias: 'LĐLĐ tỉnh', kind: 'abbreviation' }],
+    posts: ['Phó Chủ tịch', 'Trưởng ban Tuyên giáo', 'Chuyên viên'],
   },
   {
     code: 'VKS',
     name: 'Viện Kiểm sát nhân dân tỉnh',
     short: 'VKSND tỉnh',
     aliases: [{ alias: 'VKSND tỉnh', kind: 'abbreviation' }],
+    posts: ['Phó Viện trưởng', 'Trưởng phòng Thực hành quyền công tố', 'Kiểm sát viên'],
   },
 ];
 
-const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Vũ',
-  'Đỗ',
-  'Lò',
-  'Lường',
-  'Tòng',
-  'Giàng',
-  'Vàng',
-  'Sùng',
-  'Lý',
-  'Tẩn',
-  'Chảo',
-  'Hà',
-  'Đèo',
+/**
+ * Person names by ethnic group, as they appear in Lai Châu (Kinh, Thái, Mông, Dao, Hà Nhì, Giáy):
+ * [family names, male middle names, female middle names, male given names, female given names].
+ */
+const NAME_GROUPS: [string[], string[], string[], string[], string[], number][] = [
+  [
+    ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Đặng', 'Ngô', 'Dương'],
+    ['Văn', 'Đức', 'Minh', 'Quang', 'Xuân', 'Mạnh', 'Tiến'],
+    ['Thị', 'Thu', 'Ngọc', 'Hồng', 'Thanh', 'Phương'],
+    ['Hùng', 'Tuấn', 'Sơn', 'Dũng', 'Thắng', 'Hải', 'Khánh', 'Phong', 'Trung', 'Cường', 'Long', 'Nam'],
+    ['Lan', 'Hoa', 'Mai', 'Thảo', 'Hương', 'Dung', 'Nga', 'Yến', 'Linh', 'Hằng', 'Trang'],
+    45,
+  ],
+  [
+    ['Lò', 'Lường', 'Tòng', 'Đèo', 'Hoàng', 'Lò', 'Cầm', 'Điêu'],
+    ['Văn', 'Văn', 'Văn', 'Minh'],
+    ['Thị', 'Thị', 'Thị'],
+    ['Hùng', 'Chung', 'Xiêng', 'Tươi', 'Thành', 'Inh', 'Pọm', 'Phanh', 'Khăm'],
+    ['Dung', 'Xuân', 'Hương', 'Ngọc', 'Bun', 'Ín', 'Pản', 'Thoa'],
+    22,
+  ],
+  [
+    ['Giàng', 'Vàng', 'Sùng', 'Lý', 'Thào', 'Lầu', 'Hạng', 'Mùa'],
+    ['A', 'Seo', 'A', 'Páo'],
+    ['Thị', 'Thị'],
+    ['Páo', 'Dế', 'Chu', 'Sử', 'Tủa', 'Pó', 'Chứ', 'Lử', 'Sềnh'],
+    ['Mỷ', 'Dợ', 'Sa', 'Chía', 'Mai', 'Sinh', 'Dua'],
+    15,
+  ],
+  [
+    ['Tẩn', 'Chảo', 'Lý', 'Phàn', 'Triệu'],
+    ['Láo', 'Văn', 'Lao', 'Văn'],
+    ['Thị', 'Mý'],
+    ['Lở', 'Chản', 'Phẩu', 'Quẩy', 'San', 'Sinh'],
+    ['Mẩy', 'Xuân', 'Lai', 'Sành', 'Chiêm'],
+    8,
+  ],
+  [
+    ['Lò', 'Pờ', 'Chu', 'Phu'],
+    ['Xé', 'Gạ', 'Văn'],
+    ['Mỳ', 'Thị'],
+    ['Xá', 'Phì', 'Chừ', 'Gạ'],
+    ['Mé', 'Xè', 'Chừ'],
+    5,
+  ],
+  [['Lù', 'Vương', 'Hoàng', 'Lù'], ['Văn', 'Văn'], ['Thị'], ['Thanh', 'Chiến', 'Phúc'], ['Sinh', 'Lành'], 5],
 ];
-const MIDDLE_M = ['Văn', 'Đức', 'Minh', 'Quang', 'A', 'Seo', 'Xuân'];
-const MIDDLE_F = ['Thị', 'Thu', 'Ngọc', 'Hồng', 'Thanh'];
-const GIVEN_M = [
-  'Hùng',
-  'Tuấn',
-  'Sơn',
-  'Dũng',
-  'Thắng',
-  'Chinh',
-  'Dế',
-  'Páo',
-  'Lâm',
-  'Hải',
-  'Khánh',
-  'Phong',
-  'Trung',
-];
-const GIVEN_F = ['Lan', 'Hoa', 'Mai', 'Thảo', 'Hương', 'Dung', 'Nga', 'Yến', 'Mỷ', 'Chi', 'Linh'];
+const NAME_GROUP_WEIGHTS = NAME_GROUPS.map((g, i) => [i, g[5]] as const);
 
 function personName(rng: Rng): string {
-  const female = rng.next() < 0.45;
-  return `${rng.pick(FAMILY)} ${rng.pick(female ? MIDDLE_F : MIDDLE_M)} ${rng.pick(female ? GIVEN_F : GIVEN_M)}`;
+  const [families, middleM, middleF, givenM, givenF] = NAME_GROUPS[rng.weighted(NAME_GROUP_WEIGHTS)]!;
+  const female = rng.next() < 0.4;
+  return `${rng.pick(families)} ${rng.pick(female ? middleF : middleM)} ${rng.pick(female ? givenF : givenM)}`;
 }
-const phone = (rng: Rng) => `09${rng.int(1, 8)}${rng.int(0, 9)} ${rng.int(100, 999)} ${rng.int(100, 999)}`;
 
-/** Builds the demo province (deterministic). */
+/** Official e-mail in the usual form: 'Lò Văn Hùng' at Sở Xây dựng → 'hunglv.sxd@laichau.gov.vn'. */
+function officialEmail(fullName: string, unitCode: string): string {
+  const words = normalizeName(fullName).split(' ');
+  const given = words.at(-1) ?? '';
+  const initials = words
+    .slice(0, -1)
+    .map((w) => w[0])
+    .join('');
+  const unit = normalizeName(unitCode).replace(/[^a-z0-9]/g, '');
+  return `${given}${initials}.${unit}@laichau.gov.vn`;
+}
+
+const MOBILE_PREFIXES = ['091', '094', '088', '097', '098', '096', '086', '083', '085', '070', '079', '077'];
+
+/** Builds the demo province (deterministic: the same data on every call). */
 export function buildDemoProvince(): DemoProvince {
   const rng = new Rng(2025);
   const adminUnits: AdminUnitSeed[] = [
@@ -667,6 +785,7 @@ export function buildDemoProvince(): DemoProvince {
     });
   }
   const successions: DemoProvince['successions'] = [];
+  const oldCommunes: AdminUnitSeed[] = [];
   for (const n of NEW_COMMUNES) {
     const newId = `LC-${n.kind === 'phường' ? 'P' : 'X'}-${slug(n.name)}`;
     adminUnits.push({
@@ -684,10 +803,13 @@ export function buildDemoProvince(): DemoProvince {
       const [prefix, name] = raw.includes(':') ? (raw.split(':') as [string, string]) : ['', raw];
       const kind = prefix === 'tt' ? 'thị trấn' : prefix === 'p' ? 'phường' : 'xã';
       const oldId = `LC-${n.district}-${prefix === 'tt' ? 'TT' : prefix === 'p' ? 'P' : 'X'}-${slug(name)}`;
-      // The first old unit sits at the new centre; the others around it within ~6 km.
-      const lat = i === 0 ? n.lat : round(n.lat + rng.gauss() * 0.03, 4);
-      const lon = i === 0 ? n.lon : round(n.lon + rng.gauss() * 0.03, 4);
-      adminUnits.push({
+      // The first old unit sits at the new centre, the others around it within ~6 km (wards closer).
+      const spread = n.kind === 'phường' ? 0.012 : 0.03;
+      const at =
+        i === 0
+          ? { lat: n.lat, lon: n.lon }
+          : clampToProvince(n.lat + rng.gauss() * spread, n.lon + rng.gauss() * spread, 0.01);
+      oldCommunes.push({
         id: oldId,
         name,
         level: 'commune',
@@ -695,17 +817,21 @@ export function buildDemoProvince(): DemoProvince {
         parentId: `LC-${n.district}`,
         validFrom: '2008-01-01',
         validTo: LAST_DAY_OF_DISTRICTS,
-        lat,
-        lon,
+        lat: round(at.lat, 4),
+        lon: round(at.lon, 4),
       });
       successions.push({
         oldId,
         newId,
         effectiveDate: REFORM_DATE,
-        note: 'Sắp xếp đơn vị hành chính cấp xã năm 2025',
+        note: `Sắp xếp đơn vị hành chính cấp xã năm 2025: ${kind} ${name} nhập vào ${n.kind} ${n.name}`,
       });
     });
   }
+  // Old communes listed by district after the new ones, so that each level reads in order.
+  const districtOrder = DISTRICTS.map((d) => `LC-${d.key}`);
+  oldCommunes.sort((a, b) => districtOrder.indexOf(a.parentId!) - districtOrder.indexOf(b.parentId!));
+  adminUnits.push(...oldCommunes);
 
   const orgUnits: OrgUnitSeed[] = [
     {
@@ -721,6 +847,7 @@ export function buildDemoProvince(): DemoProvince {
       aliases: [
         { alias: 'Ban ATGT tỉnh', kind: 'abbreviation' },
         { alias: 'BATGT tỉnh', kind: 'abbreviation' },
+        { alias: 'Ban An toàn giao thông tỉnh Lai Châu', kind: 'alias' },
       ],
     },
     {
@@ -745,7 +872,10 @@ export function buildDemoProvince(): DemoProvince {
       isMember: false,
       validFrom: '2004-01-01',
       validTo: null,
-      aliases: [{ alias: 'UBND tỉnh', kind: 'abbreviation' }],
+      aliases: [
+        { alias: 'UBND tỉnh', kind: 'abbreviation' },
+        { alias: 'UBND tỉnh Lai Châu', kind: 'abbreviation' },
+      ],
     },
   ];
   for (const a of AGENCIES) {
@@ -776,6 +906,7 @@ export function buildDemoProvince(): DemoProvince {
       aliases: [
         { alias: 'Phòng CSGT', kind: 'abbreviation' },
         { alias: 'PC08', kind: 'abbreviation' },
+        { alias: 'Phòng Cảnh sát giao thông Công an tỉnh', kind: 'alias' },
       ],
     },
     {
@@ -804,10 +935,9 @@ export function buildDemoProvince(): DemoProvince {
     },
   );
   for (const d of DISTRICTS) {
-    const prefix = d.kind === 'thành phố' ? 'thành phố' : 'huyện';
     orgUnits.push({
       code: `UBND-LC-${d.key}`,
-      name: `UBND ${prefix} ${d.name}`,
+      name: `UBND ${d.kind} ${d.name}`,
       shortName: null,
       kind: 'locality',
       parentCode: 'UBND-LC',
@@ -815,7 +945,7 @@ export function buildDemoProvince(): DemoProvince {
       isMember: false,
       validFrom: '2004-01-01',
       validTo: LAST_DAY_OF_DISTRICTS,
-      aliases: [],
+      aliases: [{ alias: `Ủy ban nhân dân ${d.kind} ${d.name}`, kind: 'alias' }],
     });
   }
   const communes = adminUnits.filter((u) => u.level === 'commune' && u.validTo === null);
@@ -831,7 +961,7 @@ export function buildDemoProvince(): DemoProvince {
         isMember: false,
         validFrom: REFORM_DATE,
         validTo: null,
-        aliases: [],
+        aliases: [{ alias: `Ủy ban nhân dân ${c.kind} ${c.name}`, kind: 'alias' }],
       },
       {
         code: `BATGT-${c.id}`,
@@ -843,104 +973,100 @@ export function buildDemoProvince(): DemoProvince {
         isMember: false,
         validFrom: REFORM_DATE,
         validTo: null,
-        aliases: [],
+        aliases: [{ alias: `Ban An toàn giao thông ${c.kind} ${c.name}`, kind: 'alias' }],
       },
     );
   }
 
   const people: PersonSeed[] = [];
-  const addPerson = (orgUnitCode: string, position: string) => {
-    people.push({ fullName: personName(rng), position, orgUnitCode, phone: phone(rng), email: null });
+  const phones = new Set<string>();
+  const emails = new Set<string>();
+  const addPerson = (orgUnitCode: string, position: string, withEmail = true) => {
+    const fullName = personName(rng);
+    let phone: string;
+    do {
+      const p = `${rng.pick(MOBILE_PREFIXES)}${rng.int(0, 9)}`;
+      phone = `${p} ${rng.int(100, 999)} ${String(rng.int(0, 999)).padStart(3, '0')}`;
+    } while (phones.has(phone));
+    phones.add(phone);
+    let email: string | null = null;
+    if (withEmail) {
+      const base = officialEmail(fullName, orgUnitCode);
+      email = base;
+      for (let k = 2; emails.has(email); k++) email = base.replace('@', `${k}@`);
+      emails.add(email);
+    }
+    people.push({ fullName, position, orgUnitCode, phone, email });
     return people.length - 1;
   };
   const leaderIdx = addPerson('UBND-LC', 'Phó Chủ tịch UBND tỉnh, Trưởng Ban ATGT tỉnh');
-  const officeIdx = addPerson('VP-BATGT', 'Chuyên viên Văn phòng Ban ATGT');
-  addPerson('VP-BATGT', 'Chánh Văn phòng Ban ATGT');
-  const agencyIdx = new Map<string, number>();
+  addPerson('VP-BATGT', 'Chánh Văn phòng Ban ATGT tỉnh');
+  addPerson('VP-BATGT', 'Phó Chánh Văn phòng Ban ATGT tỉnh');
+  const officeIdx = addPerson('VP-BATGT', 'Chuyên viên Văn phòng Ban ATGT tỉnh');
+  const specialistIdx = new Map<string, number>();
   for (const a of AGENCIES) {
-    addPerson(
-      a.code,
-      a.code === 'CA'
-        ? 'Phó Giám đốc Công an tỉnh'
-        : a.code.startsWith('S')
-          ? 'Phó Giám đốc'
-          : 'Phó Chủ tịch',
-    );
-    agencyIdx.set(a.code, addPerson(a.code, 'Chuyên viên'));
+    const [member, head, specialist] = a.posts;
+    addPerson(a.code, member);
+    addPerson(a.code, head);
+    specialistIdx.set(a.code, addPerson(a.code, specialist));
   }
-  addPerson('PC08', 'Trưởng phòng');
-  addPerson('PC08', 'Cán bộ Đội Tuyên truyền');
+  addPerson('PC08', 'Trưởng phòng Cảnh sát giao thông');
+  addPerson('PC08', 'Phó Trưởng phòng Cảnh sát giao thông');
+  addPerson('PC08', 'Cán bộ Đội Tuyên truyền, điều tra giải quyết TNGT');
+  addPerson('PC08-D1', 'Đội trưởng');
+  addPerson('SYT-TTCC', 'Giám đốc Trung tâm');
   const communeIdx = new Map<string, number>();
-  for (const c of communes)
-    communeIdx.set(c.id, addPerson(`BATGT-${c.id}`, `Phó Chủ tịch UBND ${c.kind}, Trưởng Ban ATGT`));
-  for (const p of people) p.email = null;
+  for (const c of communes) {
+    communeIdx.set(
+      c.id,
+      addPerson(`BATGT-${c.id}`, `Phó Chủ tịch UBND ${c.kind}, Trưởng Ban ATGT ${c.kind}`, false),
+    );
+    addPerson(`BATGT-${c.id}`, `Trưởng Công an ${c.kind}, Phó Trưởng Ban ATGT ${c.kind}`, false);
+  }
 
-  const binhLu = communes.find((c) => c.name === 'Bình Lư')!;
-  const tanPhong = communes.find((c) => c.name === 'Tân Phong')!;
+  const commune = (name: string, kind: 'xã' | 'phường') => {
+    const unit = communes.find((c) => c.name === name && c.kind === kind);
+    if (!unit) throw new Error(`Demo province has no ${kind} ${name}`);
+    return unit;
+  };
+  const user = (
+    username: string,
+    role: UserSeed['role'],
+    displayName: string,
+    orgUnitCode: string | null,
+    adminUnitId: string | null,
+    personIndex: number | null,
+  ): UserSeed => ({
+    username,
+    password: DEMO_PASSWORD,
+    role,
+    displayName,
+    orgUnitCode,
+    adminUnitId,
+    personIndex,
+  });
+  const named = (i: number, suffix: string) => `${people[i]!.fullName} (${suffix})`;
+  const binhLu = commune('Bình Lư', 'xã');
+  const tanPhong = commune('Tân Phong', 'phường');
+  const caIdx = specialistIdx.get('CA')!;
+  const sxdIdx = specialistIdx.get('SXD')!;
+  const binhLuIdx = communeIdx.get(binhLu.id)!;
+  const tanPhongIdx = communeIdx.get(tanPhong.id)!;
   const users: UserSeed[] = [
-    {
-      username: 'admin',
-      password: DEMO_PASSWORD,
-      role: 'admin',
-      displayName: 'Quản trị hệ thống',
-      orgUnitCode: null,
-      adminUnitId: null,
-      personIndex: null,
-    },
-    {
-      username: 'vanphong',
-      password: DEMO_PASSWORD,
-      role: 'office',
-      displayName: `${people[officeIdx]!.fullName} (Văn phòng Ban ATGT)`,
-      orgUnitCode: 'VP-BATGT',
-      adminUnitId: null,
-      personIndex: officeIdx,
-    },
-    {
-      username: 'lanhdao',
-      password: DEMO_PASSWORD,
-      role: 'leader',
-      displayName: `${people[leaderIdx]!.fullName} (Phó Chủ tịch UBND tỉnh)`,
-      orgUnitCode: 'UBND-LC',
-      adminUnitId: null,
-      personIndex: leaderIdx,
-    },
-    {
-      username: 'congan',
-      password: DEMO_PASSWORD,
-      role: 'agency',
-      displayName: `${people[agencyIdx.get('CA')!]!.fullName} (Công an tỉnh)`,
-      orgUnitCode: 'CA',
-      adminUnitId: null,
-      personIndex: agencyIdx.get('CA')!,
-    },
-    {
-      username: 'xaydung',
-      password: DEMO_PASSWORD,
-      role: 'agency',
-      displayName: `${people[agencyIdx.get('SXD')!]!.fullName} (Sở Xây dựng)`,
-      orgUnitCode: 'SXD',
-      adminUnitId: null,
-      personIndex: agencyIdx.get('SXD')!,
-    },
-    {
-      username: 'xa.binhlu',
-      password: DEMO_PASSWORD,
-      role: 'commune',
-      displayName: `${people[communeIdx.get(binhLu.id)!]!.fullName} (xã Bình Lư)`,
-      orgUnitCode: `BATGT-${binhLu.id}`,
-      adminUnitId: binhLu.id,
-      personIndex: communeIdx.get(binhLu.id)!,
-    },
-    {
-      username: 'phuong.tanphong',
-      password: DEMO_PASSWORD,
-      role: 'commune',
-      displayName: `${people[communeIdx.get(tanPhong.id)!]!.fullName} (phường Tân Phong)`,
-      orgUnitCode: `BATGT-${tanPhong.id}`,
-      adminUnitId: tanPhong.id,
-      personIndex: communeIdx.get(tanPhong.id)!,
-    },
+    user('admin', 'admin', 'Quản trị hệ thống', null, null, null),
+    user('vanphong', 'office', named(officeIdx, 'Văn phòng Ban ATGT tỉnh'), 'VP-BATGT', null, officeIdx),
+    user('lanhdao', 'leader', named(leaderIdx, 'Phó Chủ tịch UBND tỉnh'), 'UBND-LC', null, leaderIdx),
+    user('congan', 'agency', named(caIdx, 'Công an tỉnh'), 'CA', null, caIdx),
+    user('xaydung', 'agency', named(sxdIdx, 'Sở Xây dựng'), 'SXD', null, sxdIdx),
+    user('xa.binhlu', 'commune', named(binhLuIdx, 'xã Bình Lư'), `BATGT-${binhLu.id}`, binhLu.id, binhLuIdx),
+    user(
+      'phuong.tanphong',
+      'commune',
+      named(tanPhongIdx, 'phường Tân Phong'),
+      `BATGT-${tanPhong.id}`,
+      tanPhong.id,
+      tanPhongIdx,
+    ),
   ];
 
   return {

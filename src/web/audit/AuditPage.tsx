@@ -1,13 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Select, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../platform/api.ts';
-import { formatDateTime } from '../platform/format.ts';
-import { DEFAULT_PAGE_SIZE } from '../platform/search.ts';
+import { dateTimeCell, orNone } from '../platform/ui/columns.tsx';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { SearchBox, usePagination } from '../platform/ui/listing.tsx';
+import { FilterSelect, Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { diffRecords, type FieldChange, renderValue } from './diff.ts';
@@ -44,31 +43,13 @@ const auditQuery = (search: AuditSearch & { page: number; pageSize: number }) =>
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const search = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
-  const page = search.page ?? 1;
-  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const query = useQuery(auditQuery({ ...search, page, pageSize }));
-
-  const setFilter = (patch: Partial<typeof search>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
-  const pagination = usePagination(
-    search.page,
-    search.pageSize,
-    query.data?.total,
-    (p, s) => void navigate({ search: (prev) => ({ ...prev, page: p, pageSize: s }) }),
-  );
+  const { search, query, setFilter, clearFilters, table } = useListPage(routeApi, auditQuery);
 
   const entityLabel = (e: string) => (isEntity(e) ? t(`audit.entities.${e}`) : e);
   const actionLabel = (a: string) => (isAction(a) ? t(`audit.actions.${a}`) : a);
 
   const columns: ColumnsType<AuditItem> = [
-    {
-      title: t('audit.at'),
-      dataIndex: 'at',
-      className: 'nowrap',
-      render: (v: string) => <time dateTime={v}>{formatDateTime(v)}</time>,
-    },
+    { title: t('audit.at'), dataIndex: 'at', className: 'nowrap', render: dateTimeCell },
     {
       title: t('audit.user'),
       key: 'user',
@@ -99,27 +80,19 @@ export function AuditPage() {
         </>
       ),
     },
-    {
-      title: t('audit.ip'),
-      dataIndex: 'ip',
-      className: 'nowrap',
-      render: (v: string | null) => v ?? t('common.none'),
-    },
+    { title: t('audit.ip'), dataIndex: 'ip', className: 'nowrap', render: orNone(t) },
   ];
-
-  const hasFilters = Boolean(search.entity || search.userId || search.q);
 
   return (
     <>
       <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
-      <search className="filters" aria-label={t('common.filters')}>
-        <Select<string>
-          className="filter-select"
-          aria-label={t('audit.entity')}
-          value={search.entity ?? ''}
-          onChange={(v) => setFilter({ entity: v === '' ? undefined : v })}
+      <Filters onClear={clearFilters}>
+        <FilterSelect<string>
+          label={t('audit.entity')}
+          allLabel={t('audit.allEntities')}
+          value={search.entity}
+          onChange={(entity) => setFilter({ entity })}
           options={[
-            { value: '', label: t('audit.allEntities') },
             ...ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) })),
             ...(search.entity && !isEntity(search.entity)
               ? [{ value: search.entity, label: search.entity }]
@@ -140,18 +113,12 @@ export function AuditPage() {
             {t('audit.userFilter', { id: search.userId })}
           </Tag>
         ) : null}
-        {hasFilters ? (
-          <Button onClick={() => void navigate({ search: {} })}>{t('common.clearFilters')}</Button>
-        ) : null}
-      </search>
+      </Filters>
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
       <DataTable<AuditItem>
         label={t('audit.title')}
-        rowKey="id"
         columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        pagination={pagination}
+        {...table}
         expandable={{
           expandedRowRender: (a) => <ChangesTable changes={diffRecords(a.before, a.after)} />,
           rowExpandable: (a) => a.before != null || a.after != null,

@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, DatePicker, Select, Tag, Typography } from 'antd';
+import { DatePicker, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../platform/api.ts';
 import { useSession } from '../platform/auth.tsx';
-import { formatDateTime, formatKm, formatNumber, todayIso } from '../platform/format.ts';
-import { DEFAULT_PAGE_SIZE } from '../platform/search.ts';
+import { formatKm, formatNumber, todayIso } from '../platform/format.ts';
+import { dateTimeCell } from '../platform/ui/columns.tsx';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { SearchBox, usePagination } from '../platform/ui/listing.tsx';
+import { FilterSelect, Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { type CrashItem, crashesQuery } from './api.ts';
@@ -51,22 +51,9 @@ const isKnownSeverity = (s: string): s is KnownSeverity => (SEVERITIES as readon
 export function CrashesPage() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const search = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
-  const page = search.page ?? 1;
-  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const query = useQuery(crashesQuery({ ...search, page, pageSize }));
+  const { search, query, setFilter, clearFilters, table } = useListPage(routeApi, crashesQuery);
   const showCommuneFilter = user.role !== 'commune';
   const communes = useCommunes(showCommuneFilter);
-
-  const setFilter = (patch: Partial<typeof search>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
-  const pagination = usePagination(
-    search.page,
-    search.pageSize,
-    query.data?.total,
-    (p, s) => void navigate({ search: (prev) => ({ ...prev, page: p, pageSize: s }) }),
-  );
 
   const severityLabel = (s: string | null) => {
     if (!s) return t('common.none');
@@ -74,12 +61,7 @@ export function CrashesPage() {
   };
 
   const columns: ColumnsType<CrashItem> = [
-    {
-      title: t('crashes.occurredAt'),
-      dataIndex: 'occurredAt',
-      className: 'nowrap',
-      render: (v: string) => <time dateTime={v}>{formatDateTime(v)}</time>,
-    },
+    { title: t('crashes.occurredAt'), dataIndex: 'occurredAt', className: 'nowrap', render: dateTimeCell },
     {
       title: t('crashes.place'),
       key: 'place',
@@ -140,12 +122,11 @@ export function CrashesPage() {
   ];
 
   const summary = query.data?.summary;
-  const hasFilters = Boolean(search.from || search.to || search.adminUnitId || search.q);
 
   return (
     <>
       <PageHeader title={t('crashes.title')} intro={t('crashes.intro')} />
-      <search className="filters" aria-label={t('common.filters')}>
+      <Filters onClear={clearFilters}>
         <fieldset className="filter-fieldset">
           <legend className="sr-only">{t('crashes.period')}</legend>
           <label htmlFor="crash-from" className="sr-only">
@@ -169,18 +150,15 @@ export function CrashesPage() {
           />
         </fieldset>
         {showCommuneFilter ? (
-          <Select<string>
-            className="filter-select"
-            aria-label={t('crashes.commune')}
-            value={search.adminUnitId ?? ''}
-            onChange={(v) => setFilter({ adminUnitId: v === '' ? undefined : v })}
+          <FilterSelect<string>
+            label={t('crashes.commune')}
+            allLabel={t('crashes.allCommunes')}
+            value={search.adminUnitId}
+            onChange={(adminUnitId) => setFilter({ adminUnitId })}
             showSearch={{ optionFilterProp: 'label' }}
             loading={communes.isPending}
             popupMatchSelectWidth={false}
-            options={[
-              { value: '', label: t('crashes.allCommunes') },
-              ...(communes.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-            ]}
+            options={(communes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           />
         ) : null}
         <SearchBox
@@ -189,10 +167,7 @@ export function CrashesPage() {
           label={t('crashes.searchLabel')}
           placeholder={t('crashes.searchPlaceholder')}
         />
-        {hasFilters ? (
-          <Button onClick={() => void navigate({ search: {} })}>{t('common.clearFilters')}</Button>
-        ) : null}
-      </search>
+      </Filters>
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
       <p className="summary-line" aria-live="polite">
         {summary ? (
@@ -206,14 +181,7 @@ export function CrashesPage() {
           </>
         ) : null}
       </p>
-      <DataTable<CrashItem>
-        label={t('crashes.title')}
-        rowKey="id"
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        pagination={pagination}
-      />
+      <DataTable<CrashItem> label={t('crashes.title')} columns={columns} {...table} />
     </>
   );
 }

@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, DatePicker, Select } from 'antd';
+import { DatePicker } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../platform/format.ts';
-import { DEFAULT_PAGE_SIZE } from '../platform/search.ts';
+import { orNone, validityColumn } from '../platform/ui/columns.tsx';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { SearchBox, usePagination } from '../platform/ui/listing.tsx';
+import { FilterSelect, Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { type AdminUnit, adminUnitsQuery } from './api.ts';
@@ -17,21 +15,7 @@ const routeApi = getRouteApi('/_app/directory/admin-units');
 
 export function AdminUnitsPage() {
   const { t } = useTranslation();
-  const search = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
-  const page = search.page ?? 1;
-  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const query = useQuery(adminUnitsQuery({ ...search, page, pageSize }));
-
-  const setFilter = (patch: Partial<typeof search>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
-
-  const pagination = usePagination(
-    search.page,
-    search.pageSize,
-    query.data?.total,
-    (p, s) => void navigate({ search: (prev) => ({ ...prev, page: p, pageSize: s }) }),
-  );
+  const { search, query, setFilter, clearFilters, table } = useListPage(routeApi, adminUnitsQuery);
 
   const columns: ColumnsType<AdminUnit> = [
     {
@@ -56,21 +40,8 @@ export function AdminUnitsPage() {
         </>
       ),
     },
-    {
-      title: t('adminUnits.parent'),
-      dataIndex: 'parentName',
-      render: (v: string | null) => v ?? t('common.none'),
-    },
-    {
-      title: t('common.validity'),
-      key: 'validity',
-      className: 'nowrap',
-      render: (_, u) =>
-        t('common.validityRange', {
-          from: formatDate(u.validFrom),
-          to: u.validTo ? formatDate(u.validTo) : t('common.present'),
-        }),
-    },
+    { title: t('adminUnits.parent'), dataIndex: 'parentName', render: orNone(t) },
+    validityColumn(t),
     {
       title: t('adminUnits.notes'),
       key: 'notes',
@@ -81,21 +52,16 @@ export function AdminUnitsPage() {
     },
   ];
 
-  const hasFilters = Boolean(search.level || search.at || search.q);
-
   return (
     <>
       <PageHeader title={t('adminUnits.title')} intro={t('adminUnits.intro')} />
-      <search className="filters" aria-label={t('common.filters')}>
-        <Select<AdminLevel | ''>
-          className="filter-select"
-          aria-label={t('adminUnits.level')}
-          value={search.level ?? ''}
-          onChange={(v) => setFilter({ level: v === '' ? undefined : v })}
-          options={[
-            { value: '', label: t('adminUnits.allLevels') },
-            ...ADMIN_LEVELS.map((l) => ({ value: l, label: t(`adminUnits.levels.${l}`) })),
-          ]}
+      <Filters onClear={clearFilters}>
+        <FilterSelect<AdminLevel>
+          label={t('adminUnits.level')}
+          allLabel={t('adminUnits.allLevels')}
+          value={search.level}
+          onChange={(level) => setFilter({ level })}
+          options={ADMIN_LEVELS.map((l) => ({ value: l, label: t(`adminUnits.levels.${l}`) }))}
         />
         <DatePicker
           aria-label={t('adminUnits.at')}
@@ -110,19 +76,9 @@ export function AdminUnitsPage() {
           label={t('adminUnits.searchLabel')}
           placeholder={t('adminUnits.searchPlaceholder')}
         />
-        {hasFilters ? (
-          <Button onClick={() => void navigate({ search: {} })}>{t('common.clearFilters')}</Button>
-        ) : null}
-      </search>
+      </Filters>
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <DataTable<AdminUnit>
-        label={t('adminUnits.title')}
-        rowKey="id"
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        pagination={pagination}
-      />
+      <DataTable<AdminUnit> label={t('adminUnits.title')} columns={columns} {...table} />
     </>
   );
 }

@@ -1,18 +1,17 @@
-import { EditOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { TagsOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { permissions, useSession } from '../platform/auth.tsx';
-import { formatDate } from '../platform/format.ts';
-import { DEFAULT_PAGE_SIZE } from '../platform/search.ts';
+import { orNone, validityColumn } from '../platform/ui/columns.tsx';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { SearchBox, usePagination } from '../platform/ui/listing.tsx';
+import { AddButton, EditButton, EntityFormModal } from '../platform/ui/EntityFormModal.tsx';
+import { FilterSelect, Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
-import { applyServerErrors } from '../platform/ui/serverErrors.ts';
 import {
   ALIAS_KINDS,
   type AliasKind,
@@ -21,6 +20,7 @@ import {
   createOrgUnit,
   type OrgUnit,
   type OrgUnitInput,
+  orgUnitOptions,
   orgUnitsQuery,
   textOrNull,
   updateOrgUnit,
@@ -35,21 +35,10 @@ export function OrgUnitsPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const canEdit = permissions.editDirectory(user.role);
-  const search = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
-  const page = search.page ?? 1;
-  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const query = useQuery(orgUnitsQuery({ ...search, page, pageSize }));
+  const { search, query, setFilter, clearFilters, table } = useListPage(routeApi, orgUnitsQuery);
   const [editing, setEditing] = useState<Editing>(null);
 
-  const setFilter = (patch: Partial<typeof search>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
-  const pagination = usePagination(
-    search.page,
-    search.pageSize,
-    query.data?.total,
-    (p, s) => void navigate({ search: (prev) => ({ ...prev, page: p, pageSize: s }) }),
-  );
+  const kindOptions = ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`orgUnits.kinds.${k}`) }));
 
   const columns: ColumnsType<OrgUnit> = [
     {
@@ -69,11 +58,7 @@ export function OrgUnitsPage() {
       ),
     },
     { title: t('orgUnits.kind'), dataIndex: 'kind', render: (k: OrgUnitKind) => t(`orgUnits.kinds.${k}`) },
-    {
-      title: t('orgUnits.parent'),
-      dataIndex: 'parentName',
-      render: (v: string | null) => v ?? t('common.none'),
-    },
+    { title: t('orgUnits.parent'), dataIndex: 'parentName', render: orNone(t) },
     {
       title: t('orgUnits.isMember'),
       dataIndex: 'isMember',
@@ -96,16 +81,7 @@ export function OrgUnitsPage() {
           </ul>
         ),
     },
-    {
-      title: t('common.validity'),
-      key: 'validity',
-      className: 'nowrap',
-      render: (_, u) =>
-        t('common.validityRange', {
-          from: formatDate(u.validFrom),
-          to: u.validTo ? formatDate(u.validTo) : t('common.present'),
-        }),
-    },
+    validityColumn(t),
   ];
   if (canEdit)
     columns.push({
@@ -113,14 +89,10 @@ export function OrgUnitsPage() {
       key: 'actions',
       render: (_, u) => (
         <Space wrap size="small">
-          <Button
-            size="small"
-            icon={<EditOutlined aria-hidden />}
-            aria-label={t('orgUnits.editLabel', { name: u.name })}
+          <EditButton
+            label={t('orgUnits.editLabel', { name: u.name })}
             onClick={() => setEditing({ mode: 'edit', unit: u })}
-          >
-            {t('common.edit')}
-          </Button>
+          />
           <Button
             size="small"
             icon={<TagsOutlined aria-hidden />}
@@ -133,8 +105,6 @@ export function OrgUnitsPage() {
       ),
     });
 
-  const hasFilters = Boolean(search.kind || search.q);
-
   return (
     <>
       <PageHeader
@@ -142,26 +112,17 @@ export function OrgUnitsPage() {
         intro={t('orgUnits.intro')}
         extra={
           canEdit ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined aria-hidden />}
-              onClick={() => setEditing({ mode: 'create' })}
-            >
-              {t('orgUnits.add')}
-            </Button>
+            <AddButton onClick={() => setEditing({ mode: 'create' })}>{t('orgUnits.add')}</AddButton>
           ) : null
         }
       />
-      <search className="filters" aria-label={t('common.filters')}>
-        <Select<OrgUnitKind | ''>
-          className="filter-select"
-          aria-label={t('orgUnits.kind')}
-          value={search.kind ?? ''}
-          onChange={(v) => setFilter({ kind: v === '' ? undefined : v })}
-          options={[
-            { value: '', label: t('orgUnits.allKinds') },
-            ...ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`orgUnits.kinds.${k}`) })),
-          ]}
+      <Filters onClear={clearFilters}>
+        <FilterSelect<OrgUnitKind>
+          label={t('orgUnits.kind')}
+          allLabel={t('orgUnits.allKinds')}
+          value={search.kind}
+          onChange={(kind) => setFilter({ kind })}
+          options={kindOptions}
         />
         <SearchBox
           value={search.q}
@@ -169,22 +130,14 @@ export function OrgUnitsPage() {
           label={t('orgUnits.searchLabel')}
           placeholder={t('orgUnits.searchPlaceholder')}
         />
-        {hasFilters ? (
-          <Button onClick={() => void navigate({ search: {} })}>{t('common.clearFilters')}</Button>
-        ) : null}
-      </search>
+      </Filters>
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <DataTable<OrgUnit>
-        label={t('orgUnits.title')}
-        rowKey="id"
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        pagination={pagination}
-      />
-      {editing?.mode === 'create' ? <OrgUnitFormModal onClose={() => setEditing(null)} /> : null}
+      <DataTable<OrgUnit> label={t('orgUnits.title')} columns={columns} {...table} />
+      {editing?.mode === 'create' ? (
+        <OrgUnitFormModal kindOptions={kindOptions} onClose={() => setEditing(null)} />
+      ) : null}
       {editing?.mode === 'edit' ? (
-        <OrgUnitFormModal unit={editing.unit} onClose={() => setEditing(null)} />
+        <OrgUnitFormModal unit={editing.unit} kindOptions={kindOptions} onClose={() => setEditing(null)} />
       ) : null}
       {editing?.mode === 'alias' ? (
         <AliasFormModal unit={editing.unit} onClose={() => setEditing(null)} />
@@ -204,122 +157,101 @@ interface OrgUnitFormValues {
 
 const ORG_UNIT_FIELDS = ['code', 'name', 'shortName', 'kind', 'parentId', 'isMember'] as const;
 
-function OrgUnitFormModal({ unit, onClose }: { unit?: OrgUnit; onClose: () => void }) {
+function saveOrgUnit(unit: OrgUnit | undefined, values: OrgUnitFormValues) {
+  const input: OrgUnitInput = {
+    code: values.code.trim(),
+    name: values.name.trim(),
+    shortName: textOrNull(values.shortName),
+    kind: values.kind as OrgUnitKind,
+    parentId: values.parentId ?? null,
+    isMember: values.isMember,
+  };
+  if (!unit) {
+    const { shortName, parentId, ...required } = input;
+    return createOrgUnit({
+      ...required,
+      ...(shortName ? { shortName } : {}),
+      ...(parentId ? { parentId } : {}),
+    });
+  }
+  const changed: Partial<OrgUnitInput> = {};
+  for (const key of ORG_UNIT_FIELDS) {
+    if (input[key] !== (unit[key] ?? null)) Object.assign(changed, { [key]: input[key] });
+  }
+  return updateOrgUnit(unit.id, changed);
+}
+
+function OrgUnitFormModal({
+  unit,
+  kindOptions,
+  onClose,
+}: {
+  unit?: OrgUnit;
+  kindOptions: { value: OrgUnitKind; label: string }[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<OrgUnitFormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const parents = useQuery(allOrgUnitsQuery());
 
-  const save = useMutation({
-    mutationFn: (values: OrgUnitFormValues) => {
-      const input: OrgUnitInput = {
-        code: values.code.trim(),
-        name: values.name.trim(),
-        shortName: textOrNull(values.shortName),
-        kind: values.kind as OrgUnitKind,
-        parentId: values.parentId ?? null,
-        isMember: values.isMember,
-      };
-      if (!unit) {
-        const { shortName, parentId, ...required } = input;
-        return createOrgUnit({
-          ...required,
-          ...(shortName ? { shortName } : {}),
-          ...(parentId ? { parentId } : {}),
-        });
-      }
-      const changed: Partial<OrgUnitInput> = {};
-      for (const key of ORG_UNIT_FIELDS) {
-        if (input[key] !== (unit[key] ?? null)) Object.assign(changed, { [key]: input[key] });
-      }
-      return updateOrgUnit(unit.id, changed);
-    },
-    onMutate: () => setFormError(null),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['directory', 'org-units'] });
-      void message.success(unit ? t('common.saved') : t('common.created'));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error, ORG_UNIT_FIELDS)),
-  });
-
-  const parentOptions = (parents.data ?? [])
-    .filter((o) => o.id !== unit?.id)
-    .map((o) => ({ value: o.id, label: o.shortName ? `${o.name} (${o.shortName})` : o.name }));
-
   return (
-    <Modal
-      open
+    <EntityFormModal<OrgUnitFormValues>
       title={unit ? t('orgUnits.editTitle', { name: unit.name }) : t('orgUnits.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      closable={{ 'aria-label': t('common.close') }}
+      initialValues={
+        unit
+          ? {
+              code: unit.code,
+              name: unit.name,
+              shortName: unit.shortName ?? '',
+              kind: unit.kind,
+              parentId: unit.parentId,
+              isMember: unit.isMember,
+            }
+          : { isMember: false }
+      }
+      fields={ORG_UNIT_FIELDS}
+      submit={(values) => saveOrgUnit(unit, values)}
+      invalidates={['directory', 'org-units']}
+      successMessage={unit ? t('common.saved') : t('common.created')}
+      onClose={onClose}
     >
-      {formError ? (
-        <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form<OrgUnitFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          unit
-            ? {
-                code: unit.code,
-                name: unit.name,
-                shortName: unit.shortName ?? '',
-                kind: unit.kind,
-                parentId: unit.parentId,
-                isMember: unit.isMember,
-              }
-            : { isMember: false }
-        }
-        onFinish={(values) => save.mutate(values)}
+      <Form.Item
+        label={t('orgUnits.code')}
+        name="code"
+        extra={t('orgUnits.codeHelp')}
+        rules={[{ required: true, whitespace: true, message: t('orgUnits.codeRequired') }]}
       >
-        <Form.Item
-          label={t('orgUnits.code')}
-          name="code"
-          extra={t('orgUnits.codeHelp')}
-          rules={[{ required: true, whitespace: true, message: t('orgUnits.codeRequired') }]}
-        >
-          <Input maxLength={40} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t('orgUnits.name')}
-          name="name"
-          rules={[{ required: true, whitespace: true, message: t('orgUnits.nameRequired') }]}
-        >
-          <Input maxLength={200} autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('orgUnits.shortName')} name="shortName">
-          <Input maxLength={80} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t('orgUnits.kind')}
-          name="kind"
-          rules={[{ required: true, message: t('orgUnits.kindRequired') }]}
-        >
-          <Select options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`orgUnits.kinds.${k}`) }))} />
-        </Form.Item>
-        <Form.Item label={t('orgUnits.parent')} name="parentId">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={parents.isPending}
-            placeholder={t('orgUnits.noParent')}
-            options={parentOptions}
-          />
-        </Form.Item>
-        <Form.Item name="isMember" valuePropName="checked">
-          <Checkbox>{t('orgUnits.isMember')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={40} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t('orgUnits.name')}
+        name="name"
+        rules={[{ required: true, whitespace: true, message: t('orgUnits.nameRequired') }]}
+      >
+        <Input maxLength={200} autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('orgUnits.shortName')} name="shortName">
+        <Input maxLength={80} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t('orgUnits.kind')}
+        name="kind"
+        rules={[{ required: true, message: t('orgUnits.kindRequired') }]}
+      >
+        <Select options={kindOptions} />
+      </Form.Item>
+      <Form.Item label={t('orgUnits.parent')} name="parentId">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={parents.isPending}
+          placeholder={t('orgUnits.noParent')}
+          options={orgUnitOptions(parents.data?.filter((o) => o.id !== unit?.id))}
+        />
+      </Form.Item>
+      <Form.Item name="isMember" valuePropName="checked">
+        <Checkbox>{t('orgUnits.isMember')}</Checkbox>
+      </Form.Item>
+    </EntityFormModal>
   );
 }
 
@@ -330,55 +262,26 @@ interface AliasFormValues {
 
 function AliasFormModal({ unit, onClose }: { unit: OrgUnit; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<AliasFormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const save = useMutation({
-    mutationFn: (values: AliasFormValues) =>
-      addOrgUnitAlias(unit.id, { alias: values.alias.trim(), kind: values.kind }),
-    onMutate: () => setFormError(null),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['directory', 'org-units'] });
-      void message.success(t('orgUnits.aliasAdded'));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error, ['alias', 'kind'])),
-  });
-
   return (
-    <Modal
-      open
+    <EntityFormModal<AliasFormValues>
       title={t('orgUnits.addAliasTitle', { name: unit.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      closable={{ 'aria-label': t('common.close') }}
+      initialValues={{ kind: 'alias' }}
+      fields={['alias', 'kind']}
+      submit={(values) => addOrgUnitAlias(unit.id, { alias: values.alias.trim(), kind: values.kind })}
+      invalidates={['directory', 'org-units']}
+      successMessage={t('orgUnits.aliasAdded')}
+      onClose={onClose}
     >
-      {formError ? (
-        <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form<AliasFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'alias' }}
-        onFinish={(values) => save.mutate(values)}
+      <Form.Item
+        label={t('orgUnits.alias')}
+        name="alias"
+        rules={[{ required: true, whitespace: true, message: t('orgUnits.aliasRequired') }]}
       >
-        <Form.Item
-          label={t('orgUnits.alias')}
-          name="alias"
-          rules={[{ required: true, whitespace: true, message: t('orgUnits.aliasRequired') }]}
-        >
-          <Input maxLength={200} autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('orgUnits.aliasKind')} name="kind">
-          <Select options={ALIAS_KINDS.map((k) => ({ value: k, label: t(`orgUnits.aliasKinds.${k}`) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={200} autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('orgUnits.aliasKind')} name="kind">
+        <Select options={ALIAS_KINDS.map((k) => ({ value: k, label: t(`orgUnits.aliasKinds.${k}`) }))} />
+      </Form.Item>
+    </EntityFormModal>
   );
 }

@@ -1,23 +1,23 @@
-import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { UnlockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../platform/api.ts';
 import { ROLES, type Role } from '../platform/auth.tsx';
 import { formatDateTime } from '../platform/format.ts';
-import { DEFAULT_PAGE_SIZE } from '../platform/search.ts';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { SearchBox, usePagination } from '../platform/ui/listing.tsx';
+import { AddButton, EditButton, EntityFormModal } from '../platform/ui/EntityFormModal.tsx';
+import { Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
-import { applyServerErrors } from '../platform/ui/serverErrors.ts';
 import {
   allOrgUnitsQuery,
   createUser,
   currentCommunesQuery,
+  orgUnitOptions,
   type UserAccount,
   type UserCreateInput,
   type UserPatchInput,
@@ -36,21 +36,8 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const search = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
-  const page = search.page ?? 1;
-  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const query = useQuery(usersQuery({ ...search, page, pageSize }));
+  const { search, query, setFilter, table } = useListPage(routeApi, usersQuery);
   const [editing, setEditing] = useState<Editing>(null);
-
-  const setFilter = (patch: Partial<typeof search>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
-  const pagination = usePagination(
-    search.page,
-    search.pageSize,
-    query.data?.total,
-    (p, s) => void navigate({ search: (prev) => ({ ...prev, page: p, pageSize: s }) }),
-  );
 
   const unlock = useMutation({
     mutationFn: (account: UserAccount) => updateUser(account.id, { unlock: true }),
@@ -107,14 +94,10 @@ export function UsersPage() {
       key: 'actions',
       render: (_, u) => (
         <Space wrap size="small">
-          <Button
-            size="small"
-            icon={<EditOutlined aria-hidden />}
-            aria-label={t('users.editLabel', { name: u.username })}
+          <EditButton
+            label={t('users.editLabel', { name: u.username })}
             onClick={() => setEditing({ mode: 'edit', account: u })}
-          >
-            {t('common.edit')}
-          </Button>
+          />
           {isLocked(u) || u.failedAttempts > 0 ? (
             <Button
               size="small"
@@ -136,33 +119,18 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         intro={t('users.intro')}
-        extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setEditing({ mode: 'create' })}
-          >
-            {t('users.add')}
-          </Button>
-        }
+        extra={<AddButton onClick={() => setEditing({ mode: 'create' })}>{t('users.add')}</AddButton>}
       />
-      <search className="filters" aria-label={t('common.filters')}>
+      <Filters>
         <SearchBox
           value={search.q}
           onSearch={(q) => setFilter({ q })}
           label={t('users.searchLabel')}
           placeholder={t('users.searchPlaceholder')}
         />
-      </search>
+      </Filters>
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <DataTable<UserAccount>
-        label={t('users.title')}
-        rowKey="id"
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        pagination={pagination}
-      />
+      <DataTable<UserAccount> label={t('users.title')} columns={columns} {...table} />
       {editing ? (
         <UserFormModal
           account={editing.mode === 'edit' ? editing.account : undefined}
@@ -193,155 +161,129 @@ const USER_FIELDS = [
   'disabled',
 ] as const;
 
+function saveUser(account: UserAccount | undefined, values: UserFormValues) {
+  const orgUnitId = values.role === 'commune' ? null : (values.orgUnitId ?? null);
+  const adminUnitId = values.role === 'commune' ? (values.adminUnitId ?? null) : null;
+  if (!account) {
+    const body: UserCreateInput = {
+      username: values.username.trim(),
+      password: values.password ?? '',
+      displayName: values.displayName.trim(),
+      role: values.role as Role,
+      ...(orgUnitId != null ? { orgUnitId } : {}),
+      ...(adminUnitId != null ? { adminUnitId } : {}),
+    };
+    return createUser(body);
+  }
+  const patch: UserPatchInput = {};
+  const displayName = values.displayName.trim();
+  if (displayName !== account.displayName) patch.displayName = displayName;
+  if (values.role && values.role !== account.role) patch.role = values.role;
+  if (orgUnitId !== account.orgUnitId) patch.orgUnitId = orgUnitId;
+  if (adminUnitId !== account.adminUnitId) patch.adminUnitId = adminUnitId;
+  if (Boolean(values.disabled) !== account.disabled) patch.disabled = Boolean(values.disabled);
+  if (values.password) patch.password = values.password;
+  return updateUser(account.id, patch);
+}
+
 function UserFormModal({ account, onClose }: { account?: UserAccount; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<UserFormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const role = Form.useWatch('role', form);
   const orgUnits = useQuery(allOrgUnitsQuery());
   const communes = useQuery(currentCommunesQuery());
 
-  const save = useMutation({
-    mutationFn: (values: UserFormValues) => {
-      const orgUnitId = values.role === 'commune' ? null : (values.orgUnitId ?? null);
-      const adminUnitId = values.role === 'commune' ? (values.adminUnitId ?? null) : null;
-      if (!account) {
-        const body: UserCreateInput = {
-          username: values.username.trim(),
-          password: values.password ?? '',
-          displayName: values.displayName.trim(),
-          role: values.role as Role,
-          ...(orgUnitId != null ? { orgUnitId } : {}),
-          ...(adminUnitId != null ? { adminUnitId } : {}),
-        };
-        return createUser(body);
-      }
-      const patch: UserPatchInput = {};
-      const displayName = values.displayName.trim();
-      if (displayName !== account.displayName) patch.displayName = displayName;
-      if (values.role && values.role !== account.role) patch.role = values.role;
-      if (orgUnitId !== account.orgUnitId) patch.orgUnitId = orgUnitId;
-      if (adminUnitId !== account.adminUnitId) patch.adminUnitId = adminUnitId;
-      if (Boolean(values.disabled) !== account.disabled) patch.disabled = Boolean(values.disabled);
-      if (values.password) patch.password = values.password;
-      return updateUser(account.id, patch);
-    },
-    onMutate: () => setFormError(null),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['directory', 'users'] });
-      void message.success(account ? t('common.saved') : t('common.created'));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error, USER_FIELDS)),
-  });
-
   return (
-    <Modal
-      open
+    <EntityFormModal<UserFormValues>
       title={account ? t('users.editTitle', { name: account.username }) : t('users.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      closable={{ 'aria-label': t('common.close') }}
+      form={form}
+      initialValues={
+        account
+          ? {
+              username: account.username,
+              displayName: account.displayName,
+              role: account.role,
+              orgUnitId: account.orgUnitId,
+              adminUnitId: account.adminUnitId,
+              disabled: account.disabled,
+            }
+          : {}
+      }
+      fields={USER_FIELDS}
+      submit={(values) => saveUser(account, values)}
+      invalidates={['directory', 'users']}
+      successMessage={account ? t('common.saved') : t('common.created')}
+      onClose={onClose}
     >
-      {formError ? (
-        <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Form<UserFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          account
-            ? {
-                username: account.username,
-                displayName: account.displayName,
-                role: account.role,
-                orgUnitId: account.orgUnitId,
-                adminUnitId: account.adminUnitId,
-                disabled: account.disabled,
-              }
-            : {}
-        }
-        onFinish={(values) => save.mutate(values)}
+      <Form.Item
+        label={t('users.username')}
+        name="username"
+        rules={[{ required: true, whitespace: true, message: t('users.usernameRequired') }]}
       >
+        <Input
+          maxLength={60}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          disabled={Boolean(account)}
+        />
+      </Form.Item>
+      <Form.Item
+        label={account ? t('users.newPassword') : t('users.password')}
+        name="password"
+        extra={account ? t('users.newPasswordHelp') : t('users.passwordHelp')}
+        rules={[
+          { required: !account, message: t('users.passwordRequired') },
+          { min: 10, message: t('users.passwordTooShort') },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        label={t('users.displayName')}
+        name="displayName"
+        rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+      >
+        <Input maxLength={120} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t('users.role')}
+        name="role"
+        rules={[{ required: true, message: t('users.roleRequired') }]}
+      >
+        <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+      </Form.Item>
+      {role === 'commune' ? (
         <Form.Item
-          label={t('users.username')}
-          name="username"
-          rules={[{ required: true, whitespace: true, message: t('users.usernameRequired') }]}
+          label={t('users.adminUnit')}
+          name="adminUnitId"
+          rules={[{ required: true, message: t('users.adminUnitRequired') }]}
         >
-          <Input
-            maxLength={60}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            disabled={Boolean(account)}
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={communes.isPending}
+            options={(communes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           />
         </Form.Item>
+      ) : (
         <Form.Item
-          label={account ? t('users.newPassword') : t('users.password')}
-          name="password"
-          extra={account ? t('users.newPasswordHelp') : t('users.passwordHelp')}
-          rules={[
-            { required: !account, message: t('users.passwordRequired') },
-            { min: 10, message: t('users.passwordTooShort') },
-          ]}
+          label={t('users.orgUnit')}
+          name="orgUnitId"
+          rules={[{ required: role === 'agency', message: t('users.orgUnitRequired') }]}
         >
-          <Input.Password autoComplete="new-password" maxLength={200} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={orgUnits.isPending}
+            options={orgUnitOptions(orgUnits.data)}
+          />
         </Form.Item>
-        <Form.Item
-          label={t('users.displayName')}
-          name="displayName"
-          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
-        >
-          <Input maxLength={120} autoComplete="off" />
+      )}
+      {account ? (
+        <Form.Item name="disabled" valuePropName="checked">
+          <Checkbox>{t('users.disableAccount')}</Checkbox>
         </Form.Item>
-        <Form.Item
-          label={t('users.role')}
-          name="role"
-          rules={[{ required: true, message: t('users.roleRequired') }]}
-        >
-          <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-        </Form.Item>
-        {role === 'commune' ? (
-          <Form.Item
-            label={t('users.adminUnit')}
-            name="adminUnitId"
-            rules={[{ required: true, message: t('users.adminUnitRequired') }]}
-          >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={communes.isPending}
-              options={(communes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            label={t('users.orgUnit')}
-            name="orgUnitId"
-            rules={[{ required: role === 'agency', message: t('users.orgUnitRequired') }]}
-          >
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={orgUnits.isPending}
-              options={(orgUnits.data ?? []).map((o) => ({
-                value: o.id,
-                label: o.shortName ? `${o.name} (${o.shortName})` : o.name,
-              }))}
-            />
-          </Form.Item>
-        )}
-        {account ? (
-          <Form.Item name="disabled" valuePropName="checked">
-            <Checkbox>{t('users.disableAccount')}</Checkbox>
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </EntityFormModal>
   );
 }

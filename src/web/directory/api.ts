@@ -194,3 +194,7 @@ export const textOrNull = (v: unknown): string | null => {
   const s = v.trim();
   return s === '' ? null : s;
 };
+
+/** Org units as picker options: "Name (Short)". */
+export const orgUnitOptions = (units: OrgUnit[] = []) =>
+  units.map((o) => ({ value: o.id, label: o.shortName ? `${o.name} (${o.shortName})` : o.name }));

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { crashSummaryQuery } from '../crashes/api.ts';
 import { permissions, useSession } from '../platform/auth.tsx';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
+import type { To } from '../platform/layout/NavMenu.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 
@@ -24,13 +25,7 @@ export function HomePage() {
   ];
 
   const shortcuts: {
-    to:
-      | '/directory/admin-units'
-      | '/directory/org-units'
-      | '/directory/people'
-      | '/directory/users'
-      | '/crashes'
-      | '/audit';
+    to: Exclude<To, '/'>;
     title: string;
     text: string;
   }[] = [

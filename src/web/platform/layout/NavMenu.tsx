@@ -13,7 +13,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { permissions, type Role } from '../auth.tsx';
 
-type To =
+/** The app's pages, as router paths. */
+export type To =
   | '/'
   | '/directory/admin-units'
   | '/directory/org-units'

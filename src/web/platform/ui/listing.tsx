@@ -1,10 +1,12 @@
 import { SearchOutlined } from '@ant-design/icons';
-import type { TablePaginationConfig } from 'antd';
-import { Button, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import type { SelectProps, TablePaginationConfig } from 'antd';
+import { Button, Input, Select } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Page } from '../api.ts';
 import { formatNumber } from '../format.ts';
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../search.ts';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type Paging } from '../search.ts';
 
 /** Server-side paging for an antd Table. */
 export function usePagination(
@@ -60,6 +62,91 @@ export function SearchBox({
       onChange={(e) => setText(e.target.value)}
       onSearch={(v) => onSearch(v.trim() === '' ? undefined : v.trim())}
       enterButton={<Button aria-label={t('common.search')} icon={<SearchOutlined aria-hidden />} />}
+    />
+  );
+}
+
+type Paged<S> = S & { page: number; pageSize: number };
+
+/** The parts of a route's API that a list page uses (pass `getRouteApi(...)`). */
+interface ListRoute<S extends Paging> {
+  useSearch: () => S;
+  useNavigate: () => (options: { search: NoInfer<S> | ((prev: NoInfer<S>) => NoInfer<S>) }) => Promise<void>;
+}
+
+/**
+ * A list page whose filters and paging live in the URL: the route's search, its query
+ * (fetched with the page and page size filled in), filter setters that go back to page 1,
+ * and the props for a server-paged {@link DataTable}.
+ */
+export function useListPage<S extends Paging, D extends Page<object>, K extends QueryKey>(
+  route: ListRoute<S>,
+  listQuery: (search: Paged<S>) => UseQueryOptions<D, Error, D, K>,
+) {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const query = useQuery(
+    listQuery({ ...search, page: search.page ?? 1, pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE }),
+  );
+  const setFilter = (patch: Partial<S>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }) });
+  const pagination = usePagination(
+    search.page,
+    search.pageSize,
+    query.data?.total,
+    (page, pageSize) => void navigate({ search: (prev) => ({ ...prev, page, pageSize }) }),
+  );
+  const hasFilters = Object.entries(search).some(
+    ([key, value]) => key !== 'page' && key !== 'pageSize' && value != null && value !== '',
+  );
+  return {
+    search,
+    query,
+    setFilter,
+    clearFilters: hasFilters ? () => void navigate({ search: {} as S }) : undefined,
+    table: {
+      rowKey: 'id',
+      dataSource: (query.data?.items ?? []) as D['items'],
+      loading: query.isFetching,
+      pagination,
+    },
+  };
+}
+
+/** The filter bar above a list; `onClear`, when given, adds a button that clears every filter. */
+export function Filters({ onClear, children }: { onClear?: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <search className="filters" aria-label={t('common.filters')}>
+      {children}
+      {onClear ? <Button onClick={onClear}>{t('common.clearFilters')}</Button> : null}
+    </search>
+  );
+}
+
+/** A labelled filter select whose first option, `allLabel`, means "no filter" (undefined). */
+export function FilterSelect<V extends string | number>({
+  label,
+  allLabel,
+  value,
+  onChange,
+  options,
+  ...props
+}: Omit<SelectProps<V | ''>, 'value' | 'onChange' | 'options'> & {
+  label: string;
+  allLabel: string;
+  value: V | undefined;
+  onChange: (value: V | undefined) => void;
+  options: { value: V; label: string }[];
+}) {
+  return (
+    <Select<V | ''>
+      className="filter-select"
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(v) => onChange(v === '' ? undefined : (v as V))}
+      options={[{ value: '', label: allLabel }, ...options]}
+      {...props}
     />
   );
 }
