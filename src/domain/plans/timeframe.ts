@@ -644,23 +644,25 @@ function read(text: string, context: TimeframeContext): Schedule {
   );
 
   // 4. Recurrences.
+  // "mỗi 6 tháng", "6 tháng 1 lần", "định kỳ 3 tháng": a count (group 1) of a unit (group 2).
+  const recurEveryN = (m: RegExpExecArray) => {
+    const n = num(m[1]);
+    if (n === null || n < 1) return null;
+    const r = recurrenceOfCount(n, (m[2] ?? '').replace('qui', 'quy'));
+    return {
+      ...at(m),
+      type: 'recur' as const,
+      rec: r.rec,
+      every: r.every,
+      text: s.show(m.index, m.index + m[0].length),
+    };
+  };
   s.scan(
     new RegExp(
       String.raw`\b(?:dinh ky\s*)?(?:(?:hang|moi|tung)\s+)?${N_WORD}\s*(thang|qu[yi]|nam)\s*(?:\/\s*)?(?:mot|1)?\s*lan\b`,
       'g',
     ),
-    (m) => {
-      const n = num(m[1]);
-      if (n === null || n < 1) return null;
-      const r = recurrenceOfCount(n, (m[2] ?? '').replace('qui', 'quy'));
-      return {
-        ...at(m),
-        type: 'recur',
-        rec: r.rec,
-        every: r.every,
-        text: s.show(m.index, m.index + m[0].length),
-      };
-    },
+    recurEveryN,
   );
   s.scan(
     /\b(\d{1,2}|mot|hai|ba|bon)\s*lan\s*(?:\/|trong\s+(?:mot\s+)?|moi\s+|mot\s+)\s*(nam|qu[yi]|thang)\b/g,
@@ -683,33 +685,11 @@ function read(text: string, context: TimeframeContext): Schedule {
       String.raw`\b(?:dinh ky\s*)?(?:moi|hang|tung)\s+${N_WORD}\s*(thang|qu[yi]|nam)\b(?!\s+(?:dau|cuoi)\s+nam)`,
       'g',
     ),
-    (m) => {
-      const n = num(m[1]);
-      if (n === null || n < 1) return null;
-      const r = recurrenceOfCount(n, (m[2] ?? '').replace('qui', 'quy'));
-      return {
-        ...at(m),
-        type: 'recur',
-        rec: r.rec,
-        every: r.every,
-        text: s.show(m.index, m.index + m[0].length),
-      };
-    },
+    recurEveryN,
   );
   s.scan(
     new RegExp(String.raw`\bdinh ky\s*${N_WORD}\s*(thang|qu[yi])\b(?!\s+(?:dau|cuoi)\s+nam)`, 'g'),
-    (m) => {
-      const n = num(m[1]);
-      if (n === null || n < 1) return null;
-      const r = recurrenceOfCount(n, (m[2] ?? '').replace('qui', 'quy'));
-      return {
-        ...at(m),
-        type: 'recur',
-        rec: r.rec,
-        every: r.every,
-        text: s.show(m.index, m.index + m[0].length),
-      };
-    },
+    recurEveryN,
   );
   s.scan(/\b(?:vao\s+)?dau\s+(?:moi\s+|cac\s+)?nam hoc\b(?!\s*\d)/g, (m) => ({
     ...at(m),

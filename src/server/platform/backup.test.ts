@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup, restore } from './backup.ts';
 import { openDb } from './db.ts';
 import { migrate } from './migrate.ts';
-import { dropDatabase, withDatabase } from './testing/global-setup.ts';
+import { createScratchDatabase } from './testing/global-setup.ts';
 import { testConfig } from './testing/index.ts';
 
 let dir: string;
@@ -16,15 +14,9 @@ let cleanUp: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'atgt-backup-'));
   if (process.env.DATABASE_URL) {
-    const name = `atgt_bk_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    databaseUrl = withDatabase(process.env.DATABASE_URL, name);
-    cleanUp = async () => {
-      await dropDatabase(admin, name);
-      await admin.end();
-    };
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'atgt_bk');
+    databaseUrl = scratch.url;
+    cleanUp = scratch.drop;
   }
 });
 afterAll(async () => {

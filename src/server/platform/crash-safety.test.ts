@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../domain/demo/province.ts';
-import { dropDatabase, withDatabase } from './testing/global-setup.ts';
+import { createScratchDatabase } from './testing/global-setup.ts';
 import { HttpSession, spawnServer } from './testing/spawn.ts';
 
 // Kills the real server process with SIGKILL in the middle of writes, restarts it on the same data,
@@ -16,17 +14,10 @@ let cleanUp: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'atgt-kill-'));
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `atgt_kill_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    databaseUrl = withDatabase(url, name);
-    cleanUp = async () => {
-      await dropDatabase(admin, name);
-      await admin.end();
-    };
+  if (process.env.DATABASE_URL) {
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'atgt_kill');
+    databaseUrl = scratch.url;
+    cleanUp = scratch.drop;
   }
 });
 afterAll(async () => {

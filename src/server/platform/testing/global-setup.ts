@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,4 +72,28 @@ export async function dropDatabase(admin: pg.Client, name: string): Promise<void
     }
   }
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+export interface ScratchDatabase {
+  url: string;
+  drop: () => Promise<void>;
+}
+
+/** A new database on the PostgreSQL server of `serverUrl`, empty or copied from a template; drop() removes it. */
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix: string,
+  template?: string,
+): Promise<ScratchDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: async () => {
+      await dropDatabase(admin, name);
+      await admin.end();
+    },
+  };
 }

@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../../domain/demo/province.ts';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Db, openDb, wrapPglite } from '../db.ts';
 import type { App } from '../http.ts';
-import { dropDatabase, withDatabase } from './global-setup.ts';
+import { createScratchDatabase } from './global-setup.ts';
 
 export { DEMO_PASSWORD };
 
@@ -16,16 +14,12 @@ export { DEMO_PASSWORD };
 export async function createTestDb(): Promise<Db> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `atgt_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
-    const db = await openDb({ databaseUrl: withDatabase(url, name) });
+    const scratch = await createScratchDatabase(url, 'atgt_t', inject('templateDatabase'));
+    const db = await openDb({ databaseUrl: scratch.url });
     const close = db.close.bind(db);
     db.close = async () => {
       await close();
-      await dropDatabase(admin, name);
-      await admin.end();
+      await scratch.drop();
     };
     return db;
   }
