@@ -1,3 +1,5 @@
+import type { OrgUnitRecord } from '../directory/org-units.ts';
+
 export interface AdminUnitSeed {
   id: string;
   name: string;
@@ -15,18 +17,7 @@ export interface SuccessionSeed {
   effectiveDate: string;
   note?: string;
 }
-export interface OrgUnitSeed {
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: 'committee' | 'office' | 'agency' | 'division' | 'commune_committee' | 'locality';
-  parentCode: string | null;
-  adminUnitId: string | null;
-  isMember: boolean;
-  validFrom: string;
-  validTo: string | null;
-  aliases: { alias: string; kind: 'abbreviation' | 'former_name' | 'alias'; validTo?: string }[];
-}
+export type OrgUnitSeed = OrgUnitRecord;
 export interface PersonSeed {
   fullName: string;
   position: string;

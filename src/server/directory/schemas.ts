@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { ALIAS_KINDS, ORG_UNIT_KINDS } from '../../domain/directory/org-units.ts';
 import { ROLES } from '../platform/auth/roles.ts';
 import { isoDate, paged, pageQuery, searchText } from '../platform/http.ts';
 
-export const ORG_UNIT_KINDS = [
-  'committee',
-  'office',
-  'agency',
-  'division',
-  'commune_committee',
-  'locality',
-] as const;
-export const ALIAS_KINDS = ['abbreviation', 'former_name', 'alias'] as const;
+export { ALIAS_KINDS, ORG_UNIT_KINDS };
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>

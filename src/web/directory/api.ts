@@ -55,8 +55,9 @@ export const currentCommunesQuery = () =>
 
 // ───────────── Org units (đơn vị Ban ATGT) ─────────────
 
-export const ALIAS_KINDS = ['abbreviation', 'former_name', 'alias'] as const;
-export type AliasKind = (typeof ALIAS_KINDS)[number];
+export { ALIAS_KINDS, type AliasKind } from '../../domain/directory/org-units.ts';
+
+import type { AliasKind } from '../../domain/directory/org-units.ts';
 
 export interface OrgUnitAlias {
   id: number;

@@ -1,17 +1,10 @@
+import { ORG_UNIT_KINDS, type OrgUnitKind } from '../../domain/directory/org-units.ts';
 import { optDate, optEnum, optPositiveInt, optString, type Paging, paging } from '../platform/search.ts';
 
 export const ADMIN_LEVELS = ['province', 'district', 'commune'] as const;
 export type AdminLevel = (typeof ADMIN_LEVELS)[number];
 
-export const ORG_UNIT_KINDS = [
-  'committee',
-  'office',
-  'agency',
-  'division',
-  'commune_committee',
-  'locality',
-] as const;
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+export { ORG_UNIT_KINDS, type OrgUnitKind } from '../../domain/directory/org-units.ts';
 
 export interface AdminUnitsSearch extends Paging {
   level?: AdminLevel;
