@@ -596,39 +596,31 @@ function read(text: string, context: TimeframeContext): Schedule {
   s.scan(/\bdu kien\b/g, (m) => ({ ...at(m), type: 'tentative' }));
 
   // 2. Full dates: 17/9/2021, ngày 17 tháng 9 năm 2021, ngày 15/3.
+  // A day-month date: prefix in group 1, day in group 2, the month as given, the year in group 5.
+  const dateAt = (m: RegExpExecArray, month: string | undefined) => {
+    const d = num(m[2]);
+    const mo = num(month);
+    if (d === null || mo === null) return null;
+    return time(m, {
+      prefix: prefixOf(m[1]),
+      pieces: [{ u: 'date', d, m: mo }],
+      combine: 'list',
+      year: yearOf(m[5]),
+    });
+  };
   s.scan(
     new RegExp(
       String.raw`\b${PRE}(?:ngay\s*)?(?<!(?:thang|qu[yi])\s*)(\d{1,2})\s*([\/.-])\s*(\d{1,2})\s*\3\s*(\d{4})(?!\d)`,
       'g',
     ),
-    (m) => {
-      const d = num(m[2]);
-      const mo = num(m[4]);
-      if (d === null || mo === null) return null;
-      return time(m, {
-        prefix: prefixOf(m[1]),
-        pieces: [{ u: 'date', d, m: mo }],
-        combine: 'list',
-        year: yearOf(m[5]),
-      });
-    },
+    (m) => dateAt(m, m[4]),
   );
   s.scan(
     new RegExp(
       String.raw`\b${PRE}ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})|\/\s*(\d{1,2}))(?:\s*(?:,?\s*nam|\/)\s*(\d{4}))?(?![\d/])`,
       'g',
     ),
-    (m) => {
-      const d = num(m[2]);
-      const mo = num(m[3] ?? m[4]);
-      if (d === null || mo === null) return null;
-      return time(m, {
-        prefix: prefixOf(m[1]),
-        pieces: [{ u: 'date', d, m: mo }],
-        combine: 'list',
-        year: yearOf(m[5]),
-      });
-    },
+    (m) => dateAt(m, m[3] ?? m[4]),
   );
 
   // 3. Review names: 'Sơ kết Quý I', 'Sơ kết 6 tháng', 'Tổng kết năm' (the date follows).
