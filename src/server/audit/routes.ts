@@ -39,22 +39,23 @@ export function registerAuditRoutes(app: App): void {
     async (request) => {
       const q = request.query;
       const p = new Params();
-      const add = (v: unknown) => p.add(v);
-      const params = p.values;
       const where: string[] = [];
-      if (q.entity) where.push(`entity = ${add(q.entity)}`);
-      if (q.entityId) where.push(`entity_id = ${add(q.entityId)}`);
-      if (q.userId) where.push(`user_id = ${add(q.userId)}`);
-      if (q.q) where.push(`(username ILIKE ${add(containing(q.q))} OR action ILIKE ${add(containing(q.q))})`);
+      if (q.entity) where.push(`entity = ${p.add(q.entity)}`);
+      if (q.entityId) where.push(`entity_id = ${p.add(q.entityId)}`);
+      if (q.userId) where.push(`user_id = ${p.add(q.userId)}`);
+      if (q.q) {
+        const text = p.add(containing(q.q));
+        where.push(`(username ILIKE ${text} OR action ILIKE ${text})`);
+      }
       const cond = whereClause(where);
       const [count] = await app.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM audit_log ${cond}`,
-        params,
+        p.values,
       );
       const rows = await app.db.query<z.infer<typeof auditItem> & { at: Date | string }>(
         `SELECT id, at, user_id AS "userId", username, action, entity, entity_id AS "entityId", before, after, ip
-           FROM audit_log ${cond} ORDER BY id DESC LIMIT ${add(q.pageSize)} OFFSET ${add(offsetOf(q))}`,
-        params,
+           FROM audit_log ${cond} ORDER BY id DESC LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,
+        p.values,
       );
       return {
         items: rows.map((r) => ({ ...r, id: Number(r.id), at: new Date(r.at).toISOString() })),

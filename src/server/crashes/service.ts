@@ -15,20 +15,20 @@ const TZ = 'Asia/Ho_Chi_Minh';
 
 export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof crashQuery>) {
   const p = new Params();
-  const add = (v: unknown) => p.add(v);
-  const params = p.values;
   const where: string[] = [];
   const scope = crashScope(user);
-  if (scope !== null) where.push(`r.current_id = ${add(scope)}`);
+  if (scope !== null) where.push(`r.current_id = ${p.add(scope)}`);
   // Dates are local calendar days in Viet Nam.
-  if (q.from) where.push(`c.occurred_at >= (${add(q.from)}::date::timestamp AT TIME ZONE '${TZ}')`);
-  if (q.to) where.push(`c.occurred_at < ((${add(q.to)}::date + 1)::timestamp AT TIME ZONE '${TZ}')`);
+  if (q.from) where.push(`c.occurred_at >= (${p.add(q.from)}::date::timestamp AT TIME ZONE '${TZ}')`);
+  if (q.to) where.push(`c.occurred_at < ((${p.add(q.to)}::date + 1)::timestamp AT TIME ZONE '${TZ}')`);
   if (q.adminUnitId) {
-    const id = add(q.adminUnitId);
+    const id = p.add(q.adminUnitId);
     where.push(`(r.current_id = ${id} OR c.admin_unit_id = ${id})`);
   }
-  if (q.q)
-    where.push(`(c.description ILIKE ${add(containing(q.q))} OR rd.code ILIKE ${add(containing(q.q))})`);
+  if (q.q) {
+    const text = p.add(containing(q.q));
+    where.push(`(c.description ILIKE ${text} OR rd.code ILIKE ${text})`);
+  }
   const from = `FROM crashes c
     JOIN admin_unit_rollup r ON r.id = c.admin_unit_id
     LEFT JOIN roads rd ON rd.id = c.road_id`;
@@ -36,7 +36,7 @@ export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof c
   const [summary] = await db.query<{ crashes: number; deaths: number; injured: number }>(
     `SELECT count(*)::int AS crashes, COALESCE(sum(c.deaths), 0)::int AS deaths, COALESCE(sum(c.injured), 0)::int AS injured
      ${from} ${cond}`,
-    params,
+    p.values,
   );
   const rows = await db.query<
     Omit<z.infer<typeof crashItem>, 'causeLabel' | 'severityLabel' | 'occurredAt'> & {
@@ -51,8 +51,8 @@ export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof c
      JOIN admin_units ca ON ca.id = r.current_id
      ${cond}
      ORDER BY c.occurred_at DESC, c.id DESC
-     LIMIT ${add(q.pageSize)} OFFSET ${add(offsetOf(q))}`,
-    params,
+     LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,
+    p.values,
   );
   const items = rows.map((r) => ({
     ...r,

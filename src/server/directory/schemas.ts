@@ -176,18 +176,19 @@ export const userPatch = z
   })
   .strict();
 
-function requireUnitForRole(
-  u: { role: string; orgUnitId?: number | null | undefined; adminUnitId?: string | null | undefined },
-  ctx: z.RefinementCtx,
-): void {
+/** The unit an account of this role must have, as field errors (an agency officer its agency, a commune officer its commune). */
+export function missingUnitForRole(u: {
+  role: string;
+  orgUnitId?: number | null | undefined;
+  adminUnitId?: string | null | undefined;
+}): { path: string; message: string }[] {
   if (u.role === 'agency' && u.orgUnitId == null)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['orgUnitId'],
-      message: 'Cán bộ cơ quan thành viên cần có đơn vị.',
-    });
+    return [{ path: 'orgUnitId', message: 'Cán bộ cơ quan thành viên cần có đơn vị.' }];
   if (u.role === 'commune' && u.adminUnitId == null)
-    ctx.addIssue({ code: 'custom', path: ['adminUnitId'], message: 'Cán bộ xã/phường cần có xã/phường.' });
+    return [{ path: 'adminUnitId', message: 'Cán bộ xã/phường cần có xã/phường.' }];
+  return [];
 }
 
-export { requireUnitForRole };
+function requireUnitForRole(u: Parameters<typeof missingUnitForRole>[0], ctx: z.RefinementCtx): void {
+  for (const d of missingUnitForRole(u)) ctx.addIssue({ code: 'custom', path: [d.path], message: d.message });
+}

@@ -6,9 +6,9 @@ import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db } from '../platform/db.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { offsetOf } from '../platform/http.ts';
-import { containing as ilike, Params, whereClause } from '../platform/sql.ts';
+import { containing as ilike, Params, setClauses, whereClause } from '../platform/sql.ts';
 import { assertMayEditPeopleOf, peopleScope, peopleScopeSql } from './policies.ts';
-import type * as s from './schemas.ts';
+import * as s from './schemas.ts';
 
 // ───────────── Administrative units (đơn vị hành chính) ─────────────
 
@@ -32,7 +32,10 @@ export async function listAdminUnits(db: Db, q: z.infer<typeof s.adminUnitQuery>
     const at = p.add(q.at);
     where.push(`a.valid_from <= ${at}::date AND (a.valid_to IS NULL OR a.valid_to >= ${at}::date)`);
   }
-  if (q.q) where.push(`(a.name ILIKE ${p.add(ilike(q.q))} OR a.id ILIKE ${p.add(ilike(q.q))})`);
+  if (q.q) {
+    const text = p.add(ilike(q.q));
+    where.push(`(a.name ILIKE ${text} OR a.id ILIKE ${text})`);
+  }
   const cond = whereClause(where);
   const [count] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM admin_units a ${cond}`,
@@ -138,9 +141,7 @@ export async function updateOrgUnit(db: Db, actor: Actor, id: number, input: z.i
         { path: 'parentId', message: 'Đơn vị không thể là cấp trên của chính nó.' },
       ]);
     const p = new Params();
-    const sets = Object.entries(input)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${ORG_COLUMNS[k as keyof typeof ORG_COLUMNS]} = ${p.add(v)}`);
+    const sets = setClauses(input, ORG_COLUMNS, p);
     if (sets.length === 0) return before;
     await tx.query(
       `UPDATE org_units SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`,
@@ -269,9 +270,7 @@ export async function updatePerson(
     await assertMayEditPeopleOf(tx, user, before.orgUnitId);
     if (input.orgUnitId !== undefined) await assertMayEditPeopleOf(tx, user, input.orgUnitId ?? null);
     const p = new Params();
-    const sets = Object.entries(input)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${PERSON_COLUMNS[k as keyof typeof PERSON_COLUMNS]} = ${p.add(v)}`);
+    const sets = setClauses(input, PERSON_COLUMNS, p);
     if (sets.length === 0) return before;
     await tx.query(
       `UPDATE people SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`,
@@ -300,9 +299,12 @@ const USER_SELECT = `
 
 export async function listUsers(db: Db, q: z.infer<typeof s.usersQuery>) {
   const p = new Params();
-  const cond = q.q
-    ? `WHERE u.username ILIKE ${p.add(ilike(q.q))} OR u.display_name ILIKE ${p.add(ilike(q.q))}`
-    : '';
+  const where: string[] = [];
+  if (q.q) {
+    const text = p.add(ilike(q.q));
+    where.push(`(u.username ILIKE ${text} OR u.display_name ILIKE ${text})`);
+  }
+  const cond = whereClause(where);
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users u ${cond}`, p.values);
   const items = await db.query<UserRow>(
     `${USER_SELECT} ${cond} ORDER BY u.username LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,
@@ -350,14 +352,8 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: z.infe
     const role = input.role ?? before.role;
     const orgUnitId = input.orgUnitId !== undefined ? input.orgUnitId : before.orgUnitId;
     const adminUnitId = input.adminUnitId !== undefined ? input.adminUnitId : before.adminUnitId;
-    if (role === 'agency' && orgUnitId == null)
-      throw badRequest('Dữ liệu không hợp lệ.', [
-        { path: 'orgUnitId', message: 'Cán bộ cơ quan thành viên cần có đơn vị.' },
-      ]);
-    if (role === 'commune' && adminUnitId == null)
-      throw badRequest('Dữ liệu không hợp lệ.', [
-        { path: 'adminUnitId', message: 'Cán bộ xã/phường cần có xã/phường.' },
-      ]);
+    const missing = s.missingUnitForRole({ role, orgUnitId, adminUnitId });
+    if (missing.length) throw badRequest('Dữ liệu không hợp lệ.', missing);
     await tx.query(
       `UPDATE users SET display_name = $2, role = $3, org_unit_id = $4, admin_unit_id = $5,
               disabled = $6, password_hash = COALESCE($7, password_hash),
