@@ -122,7 +122,9 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Who is calling: the session cookie, then the route's access rule, then CSRF for writes.
+  // Only the API uses the user: static files and the page shell do not cost a database query.
   app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
     const raw = request.cookies[SESSION_COOKIE];
     if (raw) {
       const unsigned = request.unsignCookie(raw);
