@@ -612,7 +612,7 @@ describe('readAppendix on a messy table', () => {
         row: 21,
         column: 'STT',
         message: 'Số thứ tự "3" trùng với mục trước trong phần II',
-        severity: 'warning',
+        severity: 'error',
       },
       {
         row: 22,

@@ -681,7 +681,7 @@ class Reader {
     const prefix = parentNumber ? `${parentNumber}.` : '';
     const inWhat = parentNumber ? ` trong mục ${parentNumber}` : this.where();
     if (seen.has(n)) {
-      this.warn(rowNo, 'stt', `Số thứ tự "${number}" trùng với mục trước${inWhat}`);
+      this.warn(rowNo, 'stt', `Số thứ tự "${number}" trùng với mục trước${inWhat}`, 'error');
     } else if (n !== last + 1) {
       // Numbering that runs on across sections (4, 5 … in section II) is a style, not a slip.
       const runsOn = parentNumber === null && last === 0 && n === this.lastTopGlobal + 1;
@@ -745,7 +745,7 @@ class Reader {
 
     if (stt.kind === 'roman') {
       if (this.seenRoman.has(stt.value)) {
-        this.warn(rowNo, 'stt', `Số thứ tự phần "${stt.number}" trùng với phần trước`);
+        this.warn(rowNo, 'stt', `Số thứ tự phần "${stt.number}" trùng với phần trước`, 'error');
       } else if (stt.value !== this.lastRoman + 1) {
         this.warn(
           rowNo,

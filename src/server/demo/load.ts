@@ -4,6 +4,7 @@ import { normalizeName } from '../../domain/directory/admin-units.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { setMeta } from '../system/meta.ts';
+import { loadDemoPlan } from './plan.ts';
 
 export interface DemoCounts {
   adminUnits: number;
@@ -12,6 +13,7 @@ export interface DemoCounts {
   users: number;
   roads: number;
   crashes: number;
+  planTasks: number;
 }
 
 /** Inserts rows given as objects in one statement, through jsonb_to_recordset (fast on both databases). */
@@ -32,7 +34,7 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
   const crashes = options.crashes === false ? [] : generateCrashes(province);
   const passwordHashes = await Promise.all(province.users.map((u) => hashPassword(u.password)));
 
-  return db.transaction(async (tx) => {
+  const counts = await db.transaction(async (tx) => {
     const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_units');
     if ((existing?.n ?? 0) > 0)
       throw new Error('Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu minh họa vào CSDL trống.');
@@ -187,6 +189,8 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
       crashes: crashes.length,
     };
   });
+  const plan = await loadDemoPlan(db);
+  return { ...counts, planTasks: plan.tasks };
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -20,6 +20,7 @@ import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerCrashRoutes } from '../crashes/routes.ts';
 import { registerDirectoryRoutes } from '../directory/routes.ts';
+import { registerPlanRoutes } from '../plans/routes.ts';
 import { registerSystemRoutes } from '../system/routes.ts';
 import { type Access, allows } from './auth/roles.ts';
 import { SESSION_COOKIE, userOfSession } from './auth/sessions.ts';
@@ -169,6 +170,7 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   registerAuthRoutes(app);
   registerDirectoryRoutes(app);
   registerCrashRoutes(app);
+  registerPlanRoutes(app);
   registerAuditRoutes(app);
   return app;
 }

@@ -16,6 +16,10 @@ export interface Config {
   /** Load the demo province when the database is empty */
   loadDemo: boolean;
   logLevel: string;
+  /** smtp://user:pass@host:port — the e-mail digest of reminders is sent only when set */
+  smtpUrl: string | undefined;
+  /** Sender of the digest */
+  mailFrom: string;
 }
 
 export const DEV_SESSION_SECRET = 'atgt-dev-secret-change-me-in-production-0123456789';
@@ -41,5 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     loadDemo: env.ATGT_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'ATGT <no-reply@atgt.local>',
   };
 }

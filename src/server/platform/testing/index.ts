@@ -107,6 +107,11 @@ export class TestClient {
   get<T = unknown>(url: string) {
     return this.request<T>('GET', url);
   }
+  /** A GET whose body is a file: the bytes and the headers. */
+  async download(url: string): Promise<{ status: number; bytes: Buffer; headers: Response['headers'] }> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    return { status: res.statusCode, bytes: res.rawPayload, headers: res.headers };
+  }
   post<T = unknown>(url: string, body?: unknown) {
     return this.request<T>('POST', url, body);
   }

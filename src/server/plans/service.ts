@@ -1,0 +1,489 @@
+/** Plans, their tasks and assignments: reading, creating, tracking progress, activating event tasks. */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { normalizeName } from '../../domain/directory/admin-units.ts';
+import { type Actor, audit, changedFields } from '../platform/audit.ts';
+import type { SessionUser } from '../platform/auth/roles.ts';
+import type { Db, Queryable } from '../platform/db.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
+import { offsetOf } from '../platform/http.ts';
+import { containing, Params, setClauses, whereClause } from '../platform/sql.ts';
+import { insertTargets } from './import.ts';
+import { assertMayCreatePlan, assertMayReportFor, myUnitsSql } from './policies.ts';
+import type * as s from './schemas.ts';
+import { MAX_ATTACHMENT_BYTES } from './schemas.ts';
+
+type PlanRow = z.infer<typeof s.plan>;
+type TaskRow = z.infer<typeof s.task>;
+
+/** Days ahead that count as "due soon". */
+export const DUE_SOON_DAYS = 7;
+
+/** The next open due of an assignment and its state on `asOf` (a placeholder), as SQL columns. */
+function dueColumns(asOf: string): string {
+  return `n.next_due::text AS "nextDueOn",
+    CASE WHEN a.status IN ('done', 'cancelled') THEN 'done'
+         WHEN n.next_due IS NULL THEN 'none'
+         WHEN n.next_due < ${asOf}::date THEN 'overdue'
+         WHEN n.next_due <= ${asOf}::date + ${DUE_SOON_DAYS} THEN 'due_soon'
+         ELSE 'upcoming' END AS "dueState"`;
+}
+const NEXT_DUE_JOIN = `LEFT JOIN LATERAL (SELECT min(o.due_on) AS next_due FROM task_occurrences o
+                        WHERE o.assignment_id = a.id AND o.done_on IS NULL) n ON true`;
+
+// ───────────── Plans ─────────────
+
+function planSelect(asOf: string) {
+  return `
+  SELECT p.id, p.number, p.issued_on::text AS "issuedOn", p.issuing_body AS "issuingBody", p.title, p.theme,
+         p.directives, p.goals, p.parent_id AS "parentId", pp.number AS "parentNumber",
+         p.owner_unit_id AS "ownerUnitId", ou.name AS "ownerUnitName", p.ends_on::text AS "endsOn", p.status,
+         p.source_format AS "sourceFormat",
+         COALESCE((SELECT json_agg(json_build_object('id', t.id, 'indicator', t.indicator, 'direction', t.direction,
+                     'minPercent', t.min_percent, 'maxPercent', t.max_percent, 'description', t.description) ORDER BY t.id)
+                     FROM plan_targets t WHERE t.plan_id = p.id), '[]'::json) AS targets,
+         (SELECT count(*)::int FROM plan_tasks t WHERE t.plan_id = p.id AND t.kind = 'task') AS "taskCount",
+         st."leadAssignments", st."doneAssignments", st."overdueAssignments", st.progress,
+         (SELECT count(*)::int FROM plans c WHERE c.parent_id = p.id) AS "childCount"
+    FROM plans p
+    LEFT JOIN plans pp ON pp.id = p.parent_id
+    LEFT JOIN org_units ou ON ou.id = p.owner_unit_id
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS "leadAssignments",
+             count(*) FILTER (WHERE a.status = 'done')::int AS "doneAssignments",
+             count(*) FILTER (WHERE a.status NOT IN ('done', 'cancelled') AND EXISTS (
+               SELECT 1 FROM task_occurrences o WHERE o.assignment_id = a.id AND o.done_on IS NULL
+                 AND o.due_on < ${asOf}::date))::int AS "overdueAssignments",
+             COALESCE(round(avg(a.progress) FILTER (WHERE a.status <> 'cancelled')), 0)::int AS progress
+        FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id
+       WHERE a.role = 'lead' AND t.plan_id IN (SELECT id FROM plan_subtree(p.id))
+    ) st ON true`;
+}
+
+export async function listPlans(db: Db, q: z.infer<typeof s.planQuery>, today: string) {
+  const p = new Params();
+  const where: string[] = [];
+  if (q.status) where.push(`p.status = ${p.add(q.status)}`);
+  if (q.parentId) where.push(`p.parent_id = ${p.add(q.parentId)}`);
+  if (q.roots === 'true') where.push('p.parent_id IS NULL');
+  if (q.q) {
+    const text = p.add(containing(q.q));
+    where.push(`(p.number ILIKE ${text} OR p.title ILIKE ${text} OR p.issuing_body ILIKE ${text})`);
+  }
+  const cond = whereClause(where);
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM plans p ${cond}`, [
+    ...p.values,
+  ]);
+  const asOf = p.add(q.asOf ?? today);
+  const items = await db.query<PlanRow>(
+    `${planSelect(asOf)} ${cond} ORDER BY p.issued_on DESC, p.id DESC
+     LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,
+    p.values,
+  );
+  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getPlan(db: Queryable, id: number, today: string): Promise<PlanRow> {
+  const [row] = await db.query<PlanRow>(`${planSelect('$2')} WHERE p.id = $1`, [id, today]);
+  if (!row) throw notFound('Không tìm thấy kế hoạch.');
+  return row;
+}
+
+const PLAN_COLUMNS = {
+  number: 'number',
+  issuedOn: 'issued_on',
+  issuingBody: 'issuing_body',
+  title: 'title',
+  theme: 'theme',
+  directives: 'directives',
+  goals: 'goals',
+  parentId: 'parent_id',
+  ownerUnitId: 'owner_unit_id',
+  endsOn: 'ends_on',
+  status: 'status',
+} as const;
+
+export async function createPlan(
+  db: Db,
+  actor: Actor,
+  user: SessionUser,
+  input: z.infer<typeof s.planInput>,
+  today: string,
+) {
+  await assertMayCreatePlan(db, user, input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ id: number }>(
+      `INSERT INTO plans (number, issued_on, issuing_body, title, theme, directives, goals, parent_id, owner_unit_id,
+                          ends_on, status, source_format, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'manual', $12) RETURNING id`,
+      [
+        input.number,
+        input.issuedOn,
+        input.issuingBody,
+        input.title,
+        input.theme ?? null,
+        input.directives,
+        input.goals ?? null,
+        input.parentId ?? null,
+        input.ownerUnitId ?? null,
+        input.endsOn ?? null,
+        input.status,
+        actor.userId,
+      ],
+    );
+    await insertTargets(tx, row!.id, input.targets);
+    const created = await getPlan(tx, row!.id, today);
+    await audit(tx, actor, { action: 'create', entity: 'plan', entityId: created.id, after: created });
+    return created;
+  });
+}
+
+export async function updatePlan(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof s.planPatch>,
+  today: string,
+) {
+  return db.transaction(async (tx) => {
+    const before = await getPlan(tx, id, today);
+    if (input.parentId != null) {
+      const loop = await tx.query('SELECT 1 FROM plan_subtree($1) WHERE id = $2', [id, input.parentId]);
+      if (loop.length > 0)
+        throw badRequest('Dữ liệu không hợp lệ.', [
+          {
+            path: 'parentId',
+            message: 'Kế hoạch cấp trên không thể là chính nó hoặc kế hoạch cấp dưới của nó.',
+          },
+        ]);
+    }
+    const { targets, ...fields } = input;
+    const p = new Params();
+    const sets = setClauses(fields, PLAN_COLUMNS, p);
+    if (sets.length > 0)
+      await tx.query(
+        `UPDATE plans SET ${sets.join(', ')}, updated_at = now() WHERE id = ${p.add(id)}`,
+        p.values,
+      );
+    if (targets) {
+      await tx.query('DELETE FROM plan_targets WHERE plan_id = $1', [id]);
+      await insertTargets(tx, id, targets);
+    }
+    const after = await getPlan(tx, id, today);
+    await audit(tx, actor, {
+      action: 'update',
+      entity: 'plan',
+      entityId: id,
+      ...changedFields(before, after),
+    });
+    return after;
+  });
+}
+
+// ───────────── Tasks ─────────────
+
+const TASK_SELECT = (asOf: string) => `
+  SELECT t.id, t.plan_id AS "planId", t.parent_id AS "parentId", t.kind, t.number, t.path, t.title,
+         t.timeframe_text AS "timeframeText", t.schedule_kind AS "scheduleKind", t.needs_review AS "needsReview",
+         t.lead_text AS "leadText", t.coordinating_text AS "coordinatingText", t.note,
+         COALESCE((SELECT json_agg(x ORDER BY x.role DESC, x."isPrimary" DESC, x."orgUnitName") FROM (
+           SELECT a.id, a.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", a.role, a.is_primary AS "isPrimary",
+                  a.role_note AS "roleNote", a.status, a.progress, ${dueColumns(asOf)}
+             FROM task_assignments a JOIN org_units u ON u.id = a.org_unit_id ${NEXT_DUE_JOIN}
+            WHERE a.task_id = t.id) x), '[]'::json) AS assignments
+    FROM plan_tasks t`;
+
+/** The plan's tasks in appendix order, each with its assignments (the plan tree). */
+export async function listTasks(db: Db, planId: number, today: string, asOf?: string) {
+  await getPlan(db, planId, today);
+  const items = await db.query<TaskRow>(`${TASK_SELECT('$2')} WHERE t.plan_id = $1 ORDER BY t.position`, [
+    planId,
+    asOf ?? today,
+  ]);
+  return { items };
+}
+
+export async function getTask(db: Queryable, id: number, today: string) {
+  const [task] = await db.query<TaskRow & { planNumber: string; planTitle: string; schedule: unknown }>(
+    `SELECT x.*, p.number AS "planNumber", p.title AS "planTitle", t2.schedule
+       FROM (${TASK_SELECT('$2')} WHERE t.id = $1) x
+       JOIN plans p ON p.id = x."planId" JOIN plan_tasks t2 ON t2.id = x.id`,
+    [id, today],
+  );
+  if (!task) throw notFound('Không tìm thấy nhiệm vụ.');
+  type Detail = z.infer<typeof s.taskDetail>;
+  const occurrences = await db.query<Detail['occurrences'][number]>(
+    `SELECT o.id, o.assignment_id AS "assignmentId", u.name AS "orgUnitName", o.due_on::text AS "dueOn",
+            o.starts_on::text AS "startsOn", o.label, o.source, o.done_on::text AS "doneOn"
+       FROM task_occurrences o JOIN task_assignments a ON a.id = o.assignment_id JOIN org_units u ON u.id = a.org_unit_id
+      WHERE a.task_id = $1 ORDER BY o.due_on, u.name`,
+    [id],
+  );
+  const progressUpdates = await db.query<Detail['progressUpdates'][number]>(
+    `SELECT g.id, g.assignment_id AS "assignmentId", u.name AS "orgUnitName", g.at::text AS at,
+            us.display_name AS author, g.text, g.percent, g.status,
+            COALESCE((SELECT json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'size', f.size) ORDER BY f.id)
+                        FROM task_attachments f WHERE f.progress_id = g.id), '[]'::json) AS attachments
+       FROM task_progress g JOIN task_assignments a ON a.id = g.assignment_id JOIN org_units u ON u.id = a.org_unit_id
+       LEFT JOIN users us ON us.id = g.user_id
+      WHERE a.task_id = $1 ORDER BY g.at DESC, g.id DESC`,
+    [id],
+  );
+  return { ...task, occurrences, progressUpdates };
+}
+
+// ───────────── Assignments ("my unit's tasks", overdue and due-soon lists) ─────────────
+
+export async function listAssignments(
+  db: Db,
+  user: SessionUser,
+  q: z.infer<typeof s.assignmentQuery>,
+  today: string,
+) {
+  const p = new Params();
+  const asOf = p.add(q.asOf ?? today);
+  const where: string[] = [];
+  if (q.mine === 'true') where.push(`a.org_unit_id IN (${myUnitsSql(user, p)})`);
+  if (q.planId) where.push(`t.plan_id = ${p.add(q.planId)}`);
+  if (q.orgUnitId) where.push(`a.org_unit_id = ${p.add(q.orgUnitId)}`);
+  if (q.role) where.push(`a.role = ${p.add(q.role)}`);
+  if (q.status) where.push(`a.status = ${p.add(q.status)}`);
+  if (q.scheduleKind) where.push(`t.schedule_kind = ${p.add(q.scheduleKind)}`);
+  if (q.q) where.push(`t.search_text LIKE ${p.add(containing(normalizeName(q.q)))}`);
+  const base = `FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id JOIN plans pl ON pl.id = t.plan_id
+                JOIN org_units u ON u.id = a.org_unit_id ${NEXT_DUE_JOIN}`;
+  const inner = `SELECT a.id, a.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", a.role, a.is_primary AS "isPrimary",
+           a.role_note AS "roleNote", a.status, a.progress, ${dueColumns(asOf)},
+           t.id AS "taskId", t.path AS "taskPath", t.title AS "taskTitle", t.timeframe_text AS "timeframeText",
+           t.schedule_kind AS "scheduleKind", pl.id AS "planId", pl.number AS "planNumber", t.position, n.next_due
+      ${base} ${whereClause(where)}`;
+  const stateCond = q.dueState ? `WHERE x."dueState" = ${p.add(q.dueState)}` : '';
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (${inner}) x ${stateCond}`,
+    p.values,
+  );
+  const items = await db.query<z.infer<typeof s.assignmentRow>>(
+    `SELECT x.* FROM (${inner}) x ${stateCond}
+      ORDER BY x.next_due NULLS LAST, x."planId" DESC, x.position, x."orgUnitName"
+      LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,
+    p.values,
+  );
+  return {
+    items: items.map(
+      ({
+        position: _p,
+        next_due: _n,
+        ...row
+      }: (typeof items)[number] & { position?: number; next_due?: unknown }) => row,
+    ),
+    total: count?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Dues in a date range (the timeline). */
+export async function listOccurrences(
+  db: Db,
+  user: SessionUser,
+  q: z.infer<typeof s.occurrenceQuery>,
+  today: string,
+) {
+  if (q.to < q.from)
+    throw badRequest('Dữ liệu không hợp lệ.', [
+      { path: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu' },
+    ]);
+  const p = new Params();
+  const asOf = p.add(q.asOf ?? today);
+  const where = [`o.due_on BETWEEN ${p.add(q.from)} AND ${p.add(q.to)}`];
+  if (q.planId) where.push(`t.plan_id = ${p.add(q.planId)}`);
+  if (q.mine === 'true') where.push(`a.org_unit_id IN (${myUnitsSql(user, p)})`);
+  const base = `FROM task_occurrences o JOIN task_assignments a ON a.id = o.assignment_id
+                JOIN plan_tasks t ON t.id = a.task_id JOIN plans pl ON pl.id = t.plan_id
+                JOIN org_units u ON u.id = a.org_unit_id ${whereClause(where)}`;
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, p.values);
+  const items = await db.query<z.infer<typeof s.occurrenceRow>>(
+    `SELECT o.id, o.due_on::text AS "dueOn", o.starts_on::text AS "startsOn", o.label, o.done_on::text AS "doneOn",
+            CASE WHEN o.done_on IS NOT NULL OR a.status IN ('done', 'cancelled') THEN 'done'
+                 WHEN o.due_on < ${asOf}::date THEN 'overdue'
+                 WHEN o.due_on <= ${asOf}::date + ${DUE_SOON_DAYS} THEN 'due_soon' ELSE 'upcoming' END AS "dueState",
+            a.id AS "assignmentId", u.name AS "orgUnitName", t.id AS "taskId", t.path AS "taskPath",
+            t.title AS "taskTitle", pl.id AS "planId", pl.number AS "planNumber"
+       ${base} ORDER BY o.due_on, pl.id, t.position, u.name
+      LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,
+    p.values,
+  );
+  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+// ───────────── Progress ─────────────
+
+export async function addProgress(
+  db: Db,
+  actor: Actor,
+  user: SessionUser,
+  assignmentId: number,
+  input: z.infer<typeof s.progressInput>,
+  today: string,
+) {
+  const [assignment] = await db.query<{ id: number; orgUnitId: number; taskId: number; role: string }>(
+    `SELECT id, org_unit_id AS "orgUnitId", task_id AS "taskId", role FROM task_assignments WHERE id = $1`,
+    [assignmentId],
+  );
+  if (!assignment) throw notFound('Không tìm thấy phân công.');
+  await assertMayReportFor(db, user, assignment.orgUnitId);
+  const files = input.attachments.map((a, i) => {
+    const content = Buffer.from(a.contentBase64, 'base64');
+    if (content.length > MAX_ATTACHMENT_BYTES)
+      throw badRequest('Tệp đính kèm quá lớn.', [
+        { path: `attachments.${i}`, message: 'Tệp vượt quá 10 MB' },
+      ]);
+    if (content.length === 0)
+      throw badRequest('Tệp đính kèm rỗng.', [
+        { path: `attachments.${i}`, message: 'Tệp không có nội dung' },
+      ]);
+    return { ...a, content, sha256: createHash('sha256').update(content).digest('hex') };
+  });
+  return db.transaction(async (tx) => {
+    if (input.occurrenceId) {
+      const occ = await tx.query('SELECT 1 FROM task_occurrences WHERE id = $1 AND assignment_id = $2', [
+        input.occurrenceId,
+        assignmentId,
+      ]);
+      if (occ.length === 0)
+        throw badRequest('Dữ liệu không hợp lệ.', [
+          { path: 'occurrenceId', message: 'Kỳ thực hiện không thuộc phân công này' },
+        ]);
+    }
+    const [row] = await tx.query<{ id: number }>(
+      `INSERT INTO task_progress (assignment_id, occurrence_id, user_id, text, percent, status)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [assignmentId, input.occurrenceId ?? null, actor.userId, input.text, input.percent, input.status],
+    );
+    for (const f of files) {
+      await tx.query(
+        `INSERT INTO task_attachments (progress_id, file_name, media_type, size, sha256, content)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [row!.id, f.fileName, f.mediaType, f.content.length, f.sha256, f.content],
+      );
+    }
+    // A report against one occurrence closes it; "done" closes every open occurrence.
+    if (input.occurrenceId)
+      await tx.query('UPDATE task_occurrences SET done_on = $2 WHERE id = $1 AND done_on IS NULL', [
+        input.occurrenceId,
+        today,
+      ]);
+    if (input.status === 'done')
+      await tx.query(
+        'UPDATE task_occurrences SET done_on = $2 WHERE assignment_id = $1 AND done_on IS NULL',
+        [assignmentId, today],
+      );
+    await tx.query(
+      `UPDATE task_assignments SET status = $2, progress = $3, updated_at = now(),
+              completed_on = CASE WHEN $2 = 'done' THEN $4::date ELSE NULL END
+        WHERE id = $1`,
+      [assignmentId, input.status, input.percent, today],
+    );
+    await audit(tx, actor, {
+      action: 'progress',
+      entity: 'task_assignment',
+      entityId: assignmentId,
+      after: {
+        text: input.text,
+        percent: input.percent,
+        status: input.status,
+        files: files.map((f) => f.fileName),
+      },
+    });
+    return getTask(tx, assignment.taskId, today);
+  });
+}
+
+export async function getAttachment(db: Db, id: number) {
+  const [row] = await db.query<{ fileName: string; mediaType: string; content: Uint8Array }>(
+    'SELECT file_name AS "fileName", media_type AS "mediaType", content FROM task_attachments WHERE id = $1',
+    [id],
+  );
+  if (!row) throw notFound('Không tìm thấy tệp đính kèm.');
+  return row;
+}
+
+// ───────────── Directives and campaigns (event-triggered tasks) ─────────────
+
+export async function createTrigger(db: Db, actor: Actor, input: z.infer<typeof s.triggerInput>) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ id: number }>(
+      `INSERT INTO plan_triggers (plan_id, kind, reference, title, starts_on, due_on, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        input.planId ?? null,
+        input.kind,
+        input.reference ?? null,
+        input.title,
+        input.startsOn,
+        input.dueOn,
+        actor.userId,
+      ],
+    );
+    const triggerId = row!.id;
+    const p = new Params();
+    const where = [`a.role = 'lead'`, `a.status NOT IN ('done', 'cancelled')`, `t.schedule_kind = 'event'`];
+    if (input.taskIds?.length) where.push(`t.id = ANY(${p.add(input.taskIds)}::int[])`);
+    else where.push(`t.schedule -> 'triggers' ? ${p.add(input.kind)}`);
+    if (input.planId) where.push(`t.plan_id = ${p.add(input.planId)}`);
+    else where.push(`pl.status = 'active'`);
+    const targets = await tx.query<{ id: number; orgUnitId: number; title: string }>(
+      `SELECT a.id, a.org_unit_id AS "orgUnitId", t.title FROM task_assignments a
+         JOIN plan_tasks t ON t.id = a.task_id JOIN plans pl ON pl.id = t.plan_id ${whereClause(where)}`,
+      p.values,
+    );
+    const ids = targets.map((t) => t.id);
+    if (ids.length > 0) {
+      await tx.query(
+        `INSERT INTO task_occurrences (assignment_id, due_on, starts_on, label, source, trigger_id)
+         SELECT id, $2, $3, $4, 'trigger', $5 FROM unnest($1::int[]) AS id ON CONFLICT DO NOTHING`,
+        [ids, input.dueOn, input.startsOn, input.title, triggerId],
+      );
+      await tx.query(
+        `UPDATE task_assignments SET activated_on = $2, status = CASE WHEN status = 'not_started' THEN 'in_progress' ELSE status END
+          WHERE id = ANY($1::int[])`,
+        [ids, input.startsOn],
+      );
+      await tx.query(
+        `INSERT INTO notifications (org_unit_id, kind, title, body, link, dedupe_key)
+         SELECT DISTINCT u, 'activated', $2, $3, '/tasks/mine', 'activated:' || $4::int || ':' || u FROM unnest($1::int[]) AS u
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [
+          [...new Set(targets.map((t) => t.orgUnitId))],
+          `Triển khai: ${input.title}`,
+          `Hạn: ${input.dueOn}`,
+          triggerId,
+        ],
+      );
+    }
+    await audit(tx, actor, {
+      action: 'create',
+      entity: 'plan_trigger',
+      entityId: triggerId,
+      after: { ...input, activated: ids.length },
+    });
+    return { id: triggerId, activatedAssignments: ids.length };
+  });
+}
+
+export async function listTriggers(db: Db, q: z.infer<typeof s.triggerQuery>) {
+  const p = new Params();
+  const cond = q.planId ? `WHERE g.plan_id = ${p.add(q.planId)}` : '';
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM plan_triggers g ${cond}`, [
+    ...p.values,
+  ]);
+  const items = await db.query<z.infer<typeof s.trigger>>(
+    `SELECT g.id, g.plan_id AS "planId", g.kind, g.reference, g.title, g.starts_on::text AS "startsOn",
+            g.due_on::text AS "dueOn",
+            (SELECT count(DISTINCT o.assignment_id)::int FROM task_occurrences o WHERE o.trigger_id = g.id) AS "activatedAssignments"
+       FROM plan_triggers g ${cond} ORDER BY g.starts_on DESC, g.id DESC
+      LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,
+    p.values,
+  );
+  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
