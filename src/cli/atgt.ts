@@ -1,5 +1,7 @@
 import pino from 'pino';
 import { isEmpty, loadDemoProvince } from '../server/demo/load.ts';
+import { formatParseOutput, parsePlanFile } from '../server/plans/parse-command.ts';
+import { todayInVietnam } from '../server/plans/routes.ts';
 import { backup, restore } from '../server/platform/backup.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { openDb } from '../server/platform/db.ts';
@@ -12,7 +14,9 @@ const USAGE = `atgt — nền tảng quản lý trật tự, an toàn giao thôn
   atgt migrate               áp dụng các bản di chuyển CSDL
   atgt demo                  nạp tỉnh minh họa vào CSDL trống
   atgt backup <tệp>          sao lưu CSDL (PGlite: dừng máy chủ trước)
-  atgt restore <tệp> [--force]  khôi phục CSDL từ tệp sao lưu`;
+  atgt restore <tệp> [--force]  khôi phục CSDL từ tệp sao lưu
+  atgt plans parse <tệp> [--json] [--date yyyy-mm-dd] [--prose]
+                             đọc phụ lục (TSV, CSV, XLSX, DOCX) hoặc kế hoạch văn xuôi, không ghi CSDL`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -59,6 +63,27 @@ async function main(argv: string[]): Promise<number> {
       else await restore(config, file, { force: rest.includes('--force') });
       console.log(command === 'backup' ? `Đã sao lưu vào ${file}` : `Đã khôi phục từ ${file}`);
       return 0;
+    }
+    case 'plans': {
+      const [sub, ...args] = rest;
+      const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--date');
+      if (sub !== 'parse' || !file) {
+        console.error(USAGE);
+        return 2;
+      }
+      const dateAt = args.indexOf('--date');
+      const planDate = dateAt >= 0 ? args[dateAt + 1] : undefined;
+      if (planDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(planDate)) {
+        console.error('--date phải có dạng yyyy-mm-dd');
+        return 2;
+      }
+      const out = await parsePlanFile(file, {
+        today: todayInVietnam(),
+        ...(planDate ? { planDate } : {}),
+        prose: args.includes('--prose'),
+      });
+      console.log(args.includes('--json') ? JSON.stringify(out, null, 2) : formatParseOutput(out));
+      return out.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     default:
       console.log(USAGE);

@@ -948,6 +948,32 @@ export function buildDemoProvince(): DemoProvince {
       aliases: [{ alias: `Ủy ban nhân dân ${d.kind} ${d.name}`, kind: 'alias' }],
     });
   }
+  // The communes before the reform had their people's committees too (plans of 2021–2025 name them).
+  // Two old communes of one name (in different districts) are told apart by their district.
+  const oldCommuneUnits = adminUnits.filter((u) => u.level === 'commune' && u.validTo !== null);
+  const nameCount = new Map<string, number>();
+  for (const c of oldCommuneUnits)
+    nameCount.set(`${c.kind} ${c.name}`, (nameCount.get(`${c.kind} ${c.name}`) ?? 0) + 1);
+  const unitById = new Map(adminUnits.map((u) => [u.id, u]));
+  for (const c of oldCommuneUnits) {
+    const district = c.parentId ? unitById.get(c.parentId) : undefined;
+    const suffix =
+      (nameCount.get(`${c.kind} ${c.name}`) ?? 0) > 1 && district
+        ? ` (${district.kind} ${district.name})`
+        : '';
+    orgUnits.push({
+      code: `UBND-${c.id}`,
+      name: `UBND ${c.kind} ${c.name}${suffix}`,
+      shortName: null,
+      kind: 'locality',
+      parentCode: c.parentId ? `UBND-${c.parentId}` : 'UBND-LC',
+      adminUnitId: c.id,
+      isMember: false,
+      validFrom: '2004-01-01',
+      validTo: c.validTo,
+      aliases: [{ alias: `Ủy ban nhân dân ${c.kind} ${c.name}${suffix}`, kind: 'alias' }],
+    });
+  }
   const communes = adminUnits.filter((u) => u.level === 'commune' && u.validTo === null);
   for (const c of communes) {
     orgUnits.push(

@@ -232,7 +232,8 @@ describe('resolve: validity on the date', () => {
   it('a new commune is not a candidate before it exists', () => {
     expectResolved(resolver.resolve('UBND xã Bình Lư', AFTER), 'UBND-LC-X-BINHLU', 'name');
     expectResolved(resolver.resolve('xã Bình Lư', AFTER), 'UBND-LC-X-BINHLU');
-    expect(resolver.resolve('UBND xã Bình Lư', BEFORE).status).toBe('unknown');
+    // Before the reform the name is the old commune's (a different unit, in huyện Tam Đường).
+    expectResolved(resolver.resolve('UBND xã Bình Lư', BEFORE), 'UBND-LC-TD-X-BINHLU', 'name');
   });
 });
 
@@ -341,8 +342,11 @@ describe('resolve: group phrases', () => {
     expect(codes(after)).toHaveLength(38);
     expect(codes(after)).toContain('UBND-LC-P-TANPHONG');
     expect(codes(after).every((c) => c.startsWith('UBND-LC-'))).toBe(true);
-    // The demo directory has no commune committees (UBND xã) before the reform.
-    expect(codes(resolver.resolve('UBND các xã, phường, thị trấn', BEFORE))).toEqual([]);
+    // Before the reform: the 106 old communes, wards and townships.
+    const before = codes(resolver.resolve('UBND các xã, phường, thị trấn', BEFORE));
+    expect(before).toHaveLength(106);
+    expect(before).toContain('UBND-LC-TD-X-BINHLU');
+    expect(before.some((c) => after.status === 'group' && after.units.some((u) => u.code === c))).toBe(false);
   });
 
   it('các địa phương: the local tier of the date', () => {

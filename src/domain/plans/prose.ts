@@ -72,8 +72,8 @@
  * heading that is only a timing phrase ("Giai đoạn 2021 - 2030"); inline phrases — "trước ngày
  * 17/9/2021", "chậm nhất ngày …", "đến hết 31/12/2023", "tháng 02/2024", "Quý I/2022", "hằng năm",
  * "hàng tháng, quý, năm", "định kỳ, đột xuất"; the words after "thực hiện" in the parenthesis; a
- * timing-only paragraph or
- * parenthesis right after the block ("(Thực hiện thường xuyên)", "Thời gian thực hiện: Quý I/2022").
+ * timing-only paragraph or parenthesis right after the block ("(Thực hiện thường xuyên)",
+ * "Thời gian thực hiện: Quý I/2022").
  * Dates of cited documents ("Nghị quyết … ngày 07/3/2019") are not timeframes. None found →
  * timeframeText '' and schedule null (never inherited). parseTimeframe gets the plan's date from the
  * context, or else from the header.

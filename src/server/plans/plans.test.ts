@@ -119,14 +119,14 @@ describe('import preview', () => {
       ['Công an tỉnh', 'resolved'],
       ['Sở Xây dựng', 'resolved'],
     ]);
-    // "Các sở, ban, ngành" stands for the 20 member agencies; "UBND các xã, phường" on 10/02/2025 stands
-    // for no unit of the demo directory (it has commune units only from the reform on): flagged.
+    // "Các sở, ban, ngành" stands for the 20 member agencies; "UBND các xã, phường" on 10/02/2025 for
+    // the 106 communes before the reform.
     const i1 = p.items.find((i) => i.path === 'I.1');
     expect(i1?.leads.map((l) => [l.status, l.units.length])).toEqual([
       ['group', 20],
-      ['group', 0],
+      ['group', 106],
     ]);
-    expect(i1?.uncertain.join(' ')).toMatch(/không còn đơn vị nào/);
+    expect(i1?.uncertain).toEqual([]);
     expect(p.items.find((i) => i.path === 'III.3')?.scheduleKind).toBe('recurring');
     expect(p.items.find((i) => i.path === 'III.3')?.occurrences).toHaveLength(11);
     expect(p.items.find((i) => i.path === 'II.3')?.scheduleKind).toBe('event');
@@ -213,7 +213,7 @@ describe('saving the sample plan', () => {
     expect(task('I.3.1').parentId).toBe(task('I.3').id);
     expect(leadNames('I.3.2')).toEqual(['Công an tỉnh', 'Sở Xây dựng']);
     expect(task('I.3.2').assignments.find((a) => a.orgUnitName === 'Công an tỉnh')?.isPrimary).toBe(true);
-    expect(leadNames('I.1')).toHaveLength(20);
+    expect(leadNames('I.1')).toHaveLength(126);
     expect(
       task('I.3.2')
         .assignments.filter((a) => a.role === 'coordinating')

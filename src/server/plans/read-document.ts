@@ -88,6 +88,13 @@ export async function readPlanDocument(
     'header' in reading ? (reading as { header?: PlanReference & { title?: string } }).header : undefined;
   return {
     ok: true,
-    document: { format, layout, reference: { ...header, ...reference }, planDate, reading },
+    // A prose plan's own header is more reliable than a scan of its lines (which also cite other plans).
+    document: {
+      format,
+      layout,
+      reference: layout === 'prose' ? { ...reference, ...header } : { ...header, ...reference },
+      planDate,
+      reading,
+    },
   };
 }
