@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentSuccessor, isValidOn, normalizeName } from '../directory/admin-units.ts';
+import { currentSuccessor, isValidOn } from '../directory/admin-units.ts';
 import { generateCrashes } from './crashes.ts';
 import { buildDemoProvince, DEMO_PASSWORD, haversineKm, PROVINCE_BBOX, pointAtKm } from './province.ts';
 import type { AdminUnitSeed, OrgUnitSeed } from './types.ts';
