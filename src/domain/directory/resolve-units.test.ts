@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -395,7 +395,7 @@ describe('resolveList', () => {
 // ---------------------------------------------------------------------------------------------
 // The sample appendix: every lead/coordinating cell, with expectations written by hand.
 
-const samplePath = fileURLToPath(new URL('../../../../shared/samples/appendix-sample.tsv', import.meta.url));
+const samplePath = fileURLToPath(new URL('../../../fixtures/plans/appendix-sample.tsv', import.meta.url));
 const SAMPLE_DATE = '2025-09-01'; // after the reform: the tasks speak of communes ("sau sắp xếp")
 
 const COMMUNES = 'group:commune_localities';
@@ -427,13 +427,11 @@ const EXPECTED: Record<string, string[]> = {
   'Công an tỉnh, Sở Xây dựng': ['CA', 'SXD'],
 };
 
-describe.skipIf(!existsSync(samplePath))('appendix sample: lead and coordinating cells', () => {
-  const rows = existsSync(samplePath)
-    ? readFileSync(samplePath, 'utf8')
-        .split(/\r?\n/)
-        .map((line) => line.split('\t'))
-        .filter((cols) => cols.length >= 5 && cols[0] !== 'STT')
-    : [];
+describe('appendix sample: lead and coordinating cells', () => {
+  const rows = readFileSync(samplePath, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.split('\t'))
+    .filter((cols) => cols.length >= 5 && cols[0] !== 'STT');
   const cells = [
     ...new Set(rows.flatMap((cols) => [cols[3] ?? '', cols[4] ?? '']).map((c) => c.trim())),
   ].filter((c) => c !== '');

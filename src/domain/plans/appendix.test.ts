@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -12,7 +12,7 @@ import {
 } from './appendix.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLE = path.resolve(here, '../../../../shared/samples/appendix-sample.tsv');
+const SAMPLE = path.resolve(here, '../../../fixtures/plans/appendix-sample.tsv');
 
 /** The parts of an item a test states; the rest is checked elsewhere. */
 type Shape = Pick<AppendixItem, 'kind' | 'number' | 'path' | 'parentPath'> & Partial<AppendixItem>;
@@ -131,7 +131,7 @@ describe('detectHeader', () => {
 });
 
 describe('readAppendix on the sample appendix', () => {
-  it.skipIf(!existsSync(SAMPLE))('reads its sections, items, units and timeframes exactly', () => {
+  it('reads its sections, items, units and timeframes exactly', () => {
     const grid = splitPastedTable(readFileSync(SAMPLE, 'utf8'));
     const r = readAppendix(grid, { planYear: 2025, planDate: '2025-02-10' });
 

@@ -5,7 +5,7 @@ import { findPlanReference } from './plan-reference.ts';
 
 describe('findPlanReference', () => {
   it('reads the plan an appendix is attached to, from the sample', () => {
-    const lines = readFileSync(resolve('..', 'shared', 'samples', 'appendix-sample.tsv'), 'utf8')
+    const lines = readFileSync(resolve('fixtures', 'plans', 'appendix-sample.tsv'), 'utf8')
       .split('\n')
       .slice(0, 3);
     expect(findPlanReference(lines)).toEqual({

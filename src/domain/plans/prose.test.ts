@@ -7,7 +7,7 @@ import type { AppendixItem } from './appendix.ts';
 import { type ProseReading, readProsePlan } from './prose.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SEEDS = path.resolve(here, '../../../../shared/seeds');
+const SEEDS = path.resolve(here, '../../../fixtures/seeds');
 const seed = (prefix: string): string => {
   const name = readdirSync(SEEDS).find((n) => n.startsWith(prefix));
   if (!name) throw new Error(`seed ${prefix} not found`);

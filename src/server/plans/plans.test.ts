@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ErrorBody, TestClient, type TestContext } from '../platform/testing/index.ts';
 
-const SAMPLE = readFileSync(resolve('..', 'shared', 'samples', 'appendix-sample.tsv'), 'utf8');
+const SAMPLE = readFileSync(resolve('fixtures', 'plans', 'appendix-sample.tsv'), 'utf8');
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
 
 interface Preview {

@@ -26,7 +26,7 @@ import {
 } from './export-appendix.ts';
 import { MAX_APPENDIX_BYTES, readGrid } from './read-grid.ts';
 
-const SAMPLE = path.resolve('..', 'shared', 'samples', 'appendix-sample.tsv');
+const SAMPLE = path.resolve('fixtures', 'plans', 'appendix-sample.tsv');
 const CONTEXT = { planYear: 2025, planDate: '2025-02-10' };
 const sampleText = readFileSync(SAMPLE, 'utf8');
 const sampleGrid = splitPastedTable(sampleText);
