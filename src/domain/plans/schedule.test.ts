@@ -15,6 +15,9 @@ describe('scheduleKind', () => {
     ['Đôn đốc thường xuyên, kiểm tra 6 tháng 1 lần', 'recurring'],
     ['Thường xuyên', 'continuous'],
     ['Hoàn thành trong Quý II/2025 và duy trì thường xuyên', 'deadline_then_continuous'],
+    ['Đầu năm học và duy trì trong năm', 'deadline_then_continuous'],
+    ['Từ tháng 6/2025', 'deadline_then_continuous'],
+    ['Hoàn thành kế hoạch trong tháng 02/2025 và tổ chức thực hiện hàng năm', 'recurring'],
     ['Khi có chỉ đạo', 'event'],
     ['Các đợt cao điểm', 'event'],
     ['Đột xuất hoặc khi TNGT tăng cao, tình hình trật tự ATGT diễn biến phức tạp', 'event'],
@@ -77,6 +80,15 @@ describe('expandOccurrences', () => {
         source: 'deadline',
       },
     ]);
+  });
+
+  it('puts a school-year duty at the start of each school year', () => {
+    expect(expandOccurrences(read('Đầu năm học và duy trì trong năm'), span)).toEqual([
+      { dueOn: '2025-09-30', startsOn: '2025-09-01', label: 'Đầu năm học 2025-2026', source: 'deadline' },
+    ]);
+    expect(
+      expandOccurrences(read('Hằng năm học'), { from: '2025-02-10', to: '2026-12-31' }).map((o) => o.dueOn),
+    ).toEqual(['2025-09-30', '2026-09-30']);
   });
 
   it('gives nothing to continuous, event and unreadable schedules', () => {

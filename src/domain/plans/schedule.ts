@@ -7,8 +7,8 @@
  * Rules (documented, because an officer will ask):
  * - A one-off due is met by the last day of its window (`DueDate.date`).
  * - A recurrence is met at the end of each period inside the span: month end, quarter end,
- *   30/6 and 31/12 for semesters, 31/12 for a year, 31/5 for a school year (end of the school
- *   year, per the Ministry of Education's usual calendar). "Every n" keeps every n-th period,
+ *   30/6 and 31/12 for semesters, 31/12 for a year, 30/9 for a school year (the plans ask schools
+ *   to act "đầu năm học", at the start of the school year in September). "Every n" keeps every n-th period,
  *   counted from the first period of the span.
  * - Continuous duty (thường xuyên) has no due of its own: it is never overdue, but it is open
  *   until the plan closes.
@@ -30,9 +30,10 @@ export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 /** The kind of a schedule, as the command line and the task list show it. */
 export function scheduleKind(schedule: Schedule | null): ScheduleKind {
   if (!schedule || schedule.confidence === 'unreadable') return 'unknown';
-  if (schedule.recurrence) return 'recurring';
   const hasDue = schedule.dueDates.length > 0;
+  // "Đầu năm học và duy trì trong năm": a start, then kept up — even if the start recurs each school year.
   if (hasDue && schedule.continuous) return 'deadline_then_continuous';
+  if (schedule.recurrence) return 'recurring';
   if (hasDue) return 'deadline';
   if (schedule.continuous) return 'continuous';
   if (schedule.triggers.length > 0) return 'event';
@@ -92,7 +93,7 @@ function periods(recurrence: Recurrence, from: string, to: string): Period[] {
         out.push({ startsOn: iso(y, 1, 1), dueOn: iso(y, 12, 31), label: `Năm ${y}` });
         break;
       case 'school_year':
-        out.push({ startsOn: iso(y - 1, 9, 1), dueOn: iso(y, 5, 31), label: `Năm học ${y - 1}-${y}` });
+        out.push({ startsOn: iso(y, 9, 1), dueOn: iso(y, 9, 30), label: `Đầu năm học ${y}-${y + 1}` });
         break;
     }
   }
