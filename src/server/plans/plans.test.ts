@@ -411,3 +411,34 @@ describe('export', () => {
     });
   }
 });
+
+describe('a plan written as prose (seed 004)', () => {
+  const seed004 = readFileSync(resolve('fixtures', 'seeds', '004_b8ba7cc76bec0c0e.txt'), 'utf8');
+
+  it('is read as prose: task blocks with their lead and coordinating units', async () => {
+    const res = await office.post<Preview>('/api/v1/plans/import/preview', {
+      source: { fileName: 'ke-hoach-004.txt', contentBase64: b64(seed004) },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.layout).toBe('prose');
+    const first = res.body.items.find((i) => i.path === 'III.1.1');
+    // "(Phòng Cảnh sát giao thông, Công an các huyện, thành phố … thực hiện)": the traffic police division.
+    expect(first?.leads.map((l) => l.display)).toContain('Phòng Cảnh sát giao thông');
+    const withUnits = res.body.items.filter((i) => i.leads.length > 0);
+    expect(withUnits.length).toBeGreaterThanOrEqual(13);
+    expect(res.body.canSave).toBe(true);
+  });
+
+  it('saves as a plan whose tasks carry their assignments', async () => {
+    const res = await office.post<{ planId: number; tasks: number; assignments: number }>('/api/v1/plans/import', {
+      source: { text: seed004 },
+      layout: 'prose',
+      plan: { ...PLAN, number: '123/KH-CAT', issuedOn: '2021-09-10', title: 'Kế hoạch thực hiện Chiến lược ATGT' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.tasks).toBeGreaterThanOrEqual(13);
+    expect(res.body.assignments).toBeGreaterThan(0);
+    const plan = await office.get<{ sourceFormat: string }>(`/api/v1/plans/${res.body.planId}`);
+    expect(plan.body.sourceFormat).toBe('prose');
+  });
+});
