@@ -73,10 +73,12 @@ CREATE TABLE task_assignments (
   progress integer NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
   activated_on date,                          -- event-triggered: when a directive/campaign activated it
   completed_on date,
+  next_due_on date,                           -- earliest open occurrence (kept by refresh_next_due), for fast lists
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (task_id, org_unit_id, role)
 );
-CREATE INDEX task_assignments_unit ON task_assignments(org_unit_id, role);
+CREATE INDEX task_assignments_unit ON task_assignments(org_unit_id, next_due_on);
+CREATE INDEX task_assignments_task ON task_assignments(task_id);
 
 -- Chỉ đạo / đợt cao điểm: activates event-triggered tasks with its own deadline.
 CREATE TABLE plan_triggers (

@@ -6,6 +6,7 @@
 import { DEMO_APPENDIX, DEMO_PLAN } from '../../domain/demo/plan.ts';
 import { Rng } from '../../domain/demo/rng.ts';
 import { saveImport } from '../plans/import.ts';
+import { refreshNextDue } from '../plans/next-due.ts';
 import { importCommitBody } from '../plans/schemas.ts';
 import { createTrigger } from '../plans/service.ts';
 import type { Actor } from '../platform/audit.ts';
@@ -104,6 +105,7 @@ export async function loadDemoPlan(db: Db): Promise<{ tasks: number; assignments
       `UPDATE task_occurrences o SET done_on = u.done_on FROM unnest($1::int[], $2::date[]) AS u(id, done_on) WHERE o.id = u.id`,
       [done, doneOn],
     );
+    await refreshNextDue(tx, status.id);
     await tx.query(
       `UPDATE task_assignments a SET status = u.status, progress = u.progress, completed_on = u.completed
          FROM unnest($1::int[], $2::text[], $3::int[], $4::date[]) AS u(id, status, progress, completed) WHERE a.id = u.id`,

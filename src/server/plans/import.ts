@@ -243,8 +243,8 @@ async function insertItems(tx: Queryable, planId: number, preview: ImportPreview
   );
   const assignmentRows = planned.length
     ? await tx.query<{ id: number }>(
-        `INSERT INTO task_assignments (task_id, org_unit_id, role, is_primary, role_note)
-         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::boolean[], $5::text[])
+        `INSERT INTO task_assignments (task_id, org_unit_id, role, is_primary, role_note, next_due_on)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::boolean[], $5::text[], $6::date[])
          RETURNING id`,
         [
           planned.map((a) => a.taskId),
@@ -252,6 +252,8 @@ async function insertItems(tx: Queryable, planId: number, preview: ImportPreview
           planned.map((a) => a.role),
           planned.map((a) => a.isPrimary),
           planned.map((a) => a.roleNote),
+          // Occurrences are in date order: a lead's first one is its next due (see refreshNextDue).
+          planned.map((a) => (a.role === 'lead' ? (a.item.occurrences[0]?.dueOn ?? null) : null)),
         ],
       )
     : [];

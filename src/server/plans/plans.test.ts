@@ -430,11 +430,19 @@ describe('a plan written as prose (seed 004)', () => {
   });
 
   it('saves as a plan whose tasks carry their assignments', async () => {
-    const res = await office.post<{ planId: number; tasks: number; assignments: number }>('/api/v1/plans/import', {
-      source: { text: seed004 },
-      layout: 'prose',
-      plan: { ...PLAN, number: '123/KH-CAT', issuedOn: '2021-09-10', title: 'Kế hoạch thực hiện Chiến lược ATGT' },
-    });
+    const res = await office.post<{ planId: number; tasks: number; assignments: number }>(
+      '/api/v1/plans/import',
+      {
+        source: { text: seed004 },
+        layout: 'prose',
+        plan: {
+          ...PLAN,
+          number: '123/KH-CAT',
+          issuedOn: '2021-09-10',
+          title: 'Kế hoạch thực hiện Chiến lược ATGT',
+        },
+      },
+    );
     expect(res.status).toBe(201);
     expect(res.body.tasks).toBeGreaterThanOrEqual(13);
     expect(res.body.assignments).toBeGreaterThan(0);

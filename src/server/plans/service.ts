@@ -9,6 +9,7 @@ import { badRequest, notFound } from '../platform/errors.ts';
 import { offsetOf } from '../platform/http.ts';
 import { containing, Params, setClauses, whereClause } from '../platform/sql.ts';
 import { insertTargets } from './import.ts';
+import { refreshNextDue } from './next-due.ts';
 import { assertMayCreatePlan, assertMayReportFor, myUnitsSql } from './policies.ts';
 import type * as s from './schemas.ts';
 import { MAX_ATTACHMENT_BYTES } from './schemas.ts';
@@ -19,17 +20,37 @@ type TaskRow = z.infer<typeof s.task>;
 /** Days ahead that count as "due soon". */
 export const DUE_SOON_DAYS = 7;
 
-/** The next open due of an assignment and its state on `asOf` (a placeholder), as SQL columns. */
+/** The next open due of an assignment (a) and its state on `asOf` (a placeholder), as SQL columns. */
 function dueColumns(asOf: string): string {
-  return `n.next_due::text AS "nextDueOn",
+  return `a.next_due_on::text AS "nextDueOn",
     CASE WHEN a.status IN ('done', 'cancelled') THEN 'done'
-         WHEN n.next_due IS NULL THEN 'none'
-         WHEN n.next_due < ${asOf}::date THEN 'overdue'
-         WHEN n.next_due <= ${asOf}::date + ${DUE_SOON_DAYS} THEN 'due_soon'
+         WHEN a.next_due_on IS NULL THEN 'none'
+         WHEN a.next_due_on < ${asOf}::date THEN 'overdue'
+         WHEN a.next_due_on <= ${asOf}::date + ${DUE_SOON_DAYS} THEN 'due_soon'
          ELSE 'upcoming' END AS "dueState"`;
 }
-const NEXT_DUE_JOIN = `LEFT JOIN LATERAL (SELECT min(o.due_on) AS next_due FROM task_occurrences o
-                        WHERE o.assignment_id = a.id AND o.done_on IS NULL) n ON true`;
+
+/** The SQL condition on assignment a for one due state on `asOf` (a placeholder). */
+function dueStateCondition(state: 'overdue' | 'due_soon' | 'upcoming' | 'none', asOf: string): string {
+  const open = `a.status NOT IN ('done', 'cancelled')`;
+  switch (state) {
+    case 'overdue':
+      return `${open} AND a.next_due_on < ${asOf}::date`;
+    case 'due_soon':
+      return `${open} AND a.next_due_on BETWEEN ${asOf}::date AND ${asOf}::date + ${DUE_SOON_DAYS}`;
+    case 'upcoming':
+      return `${open} AND a.next_due_on > ${asOf}::date + ${DUE_SOON_DAYS}`;
+    case 'none':
+      return `${open} AND a.next_due_on IS NULL`;
+  }
+}
+
+/** The ids of "my units" (see myUnitsSql), resolved once so that list queries filter on an array. */
+async function myUnitIds(db: Queryable, user: SessionUser): Promise<number[]> {
+  const p = new Params();
+  const rows = await db.query<{ id: number }>(myUnitsSql(user, p), p.values);
+  return rows.map((r) => r.id);
+}
 
 // ───────────── Plans ─────────────
 
@@ -51,9 +72,7 @@ function planSelect(asOf: string) {
     LEFT JOIN LATERAL (
       SELECT count(*)::int AS "leadAssignments",
              count(*) FILTER (WHERE a.status = 'done')::int AS "doneAssignments",
-             count(*) FILTER (WHERE a.status NOT IN ('done', 'cancelled') AND EXISTS (
-               SELECT 1 FROM task_occurrences o WHERE o.assignment_id = a.id AND o.done_on IS NULL
-                 AND o.due_on < ${asOf}::date))::int AS "overdueAssignments",
+             count(*) FILTER (WHERE ${dueStateCondition('overdue', asOf)})::int AS "overdueAssignments",
              COALESCE(round(avg(a.progress) FILTER (WHERE a.status <> 'cancelled')), 0)::int AS progress
         FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id
        WHERE a.role = 'lead' AND t.plan_id IN (SELECT id FROM plan_subtree(p.id))
@@ -189,7 +208,7 @@ const TASK_SELECT = (asOf: string) => `
          COALESCE((SELECT json_agg(x ORDER BY x.role DESC, x."isPrimary" DESC, x."orgUnitName") FROM (
            SELECT a.id, a.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", a.role, a.is_primary AS "isPrimary",
                   a.role_note AS "roleNote", a.status, a.progress, ${dueColumns(asOf)}
-             FROM task_assignments a JOIN org_units u ON u.id = a.org_unit_id ${NEXT_DUE_JOIN}
+             FROM task_assignments a JOIN org_units u ON u.id = a.org_unit_id
             WHERE a.task_id = t.id) x), '[]'::json) AS assignments
     FROM plan_tasks t`;
 
@@ -241,45 +260,35 @@ export async function listAssignments(
   today: string,
 ) {
   const p = new Params();
-  const asOf = p.add(q.asOf ?? today);
+  let asOfAt: string | undefined;
+  const asOf = () => {
+    asOfAt ??= p.add(q.asOf ?? today);
+    return asOfAt;
+  };
   const where: string[] = [];
-  if (q.mine === 'true') where.push(`a.org_unit_id IN (${myUnitsSql(user, p)})`);
+  if (q.mine === 'true') where.push(`a.org_unit_id = ANY(${p.add(await myUnitIds(db, user))}::int[])`);
   if (q.planId) where.push(`t.plan_id = ${p.add(q.planId)}`);
   if (q.orgUnitId) where.push(`a.org_unit_id = ${p.add(q.orgUnitId)}`);
   if (q.role) where.push(`a.role = ${p.add(q.role)}`);
   if (q.status) where.push(`a.status = ${p.add(q.status)}`);
+  if (q.dueState) where.push(dueStateCondition(q.dueState, asOf()));
   if (q.scheduleKind) where.push(`t.schedule_kind = ${p.add(q.scheduleKind)}`);
   if (q.q) where.push(`t.search_text LIKE ${p.add(containing(normalizeName(q.q)))}`);
-  const base = `FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id JOIN plans pl ON pl.id = t.plan_id
-                JOIN org_units u ON u.id = a.org_unit_id ${NEXT_DUE_JOIN}`;
-  const inner = `SELECT a.id, a.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", a.role, a.is_primary AS "isPrimary",
-           a.role_note AS "roleNote", a.status, a.progress, ${dueColumns(asOf)},
-           t.id AS "taskId", t.path AS "taskPath", t.title AS "taskTitle", t.timeframe_text AS "timeframeText",
-           t.schedule_kind AS "scheduleKind", pl.id AS "planId", pl.number AS "planNumber", t.position, n.next_due
-      ${base} ${whereClause(where)}`;
-  const stateCond = q.dueState ? `WHERE x."dueState" = ${p.add(q.dueState)}` : '';
-  const [count] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (${inner}) x ${stateCond}`,
-    p.values,
-  );
+  const cond = whereClause(where);
+  const from = 'FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id';
+  // The count needs neither the plan nor the unit name (nor asOf, unless a due state filters).
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${cond}`, [...p.values]);
   const items = await db.query<z.infer<typeof s.assignmentRow>>(
-    `SELECT x.* FROM (${inner}) x ${stateCond}
-      ORDER BY x.next_due NULLS LAST, x."planId" DESC, x.position, x."orgUnitName"
+    `SELECT a.id, a.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", a.role, a.is_primary AS "isPrimary",
+            a.role_note AS "roleNote", a.status, a.progress, ${dueColumns(asOf())},
+            t.id AS "taskId", t.path AS "taskPath", t.title AS "taskTitle", t.timeframe_text AS "timeframeText",
+            t.schedule_kind AS "scheduleKind", pl.id AS "planId", pl.number AS "planNumber"
+       ${from} JOIN plans pl ON pl.id = t.plan_id JOIN org_units u ON u.id = a.org_unit_id ${cond}
+      ORDER BY a.next_due_on NULLS LAST, t.plan_id DESC, t.position, u.name
       LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,
     p.values,
   );
-  return {
-    items: items.map(
-      ({
-        position: _p,
-        next_due: _n,
-        ...row
-      }: (typeof items)[number] & { position?: number; next_due?: unknown }) => row,
-    ),
-    total: count?.n ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 /** Dues in a date range (the timeline). */
@@ -378,6 +387,7 @@ export async function addProgress(
         'UPDATE task_occurrences SET done_on = $2 WHERE assignment_id = $1 AND done_on IS NULL',
         [assignmentId, today],
       );
+    await refreshNextDue(tx, [assignmentId]);
     await tx.query(
       `UPDATE task_assignments SET status = $2, progress = $3, updated_at = now(),
               completed_on = CASE WHEN $2 = 'done' THEN $4::date ELSE NULL END
@@ -444,6 +454,7 @@ export async function createTrigger(db: Db, actor: Actor, input: z.infer<typeof 
          SELECT id, $2, $3, $4, 'trigger', $5 FROM unnest($1::int[]) AS id ON CONFLICT DO NOTHING`,
         [ids, input.dueOn, input.startsOn, input.title, triggerId],
       );
+      await refreshNextDue(tx, ids);
       await tx.query(
         `UPDATE task_assignments SET activated_on = $2, status = CASE WHEN status = 'not_started' THEN 'in_progress' ELSE status END
           WHERE id = ANY($1::int[])`,
