@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import { isEmpty, loadDemoProvince } from '../demo/load.ts';
+import { runReminders } from '../plans/reminders.ts';
+import { todayInVietnam } from '../plans/routes.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDb } from './db.ts';
@@ -37,9 +39,11 @@ export async function startServer(
     },
     'ATGT ready',
   );
+  const reminders = scheduleReminders(app, config, logger);
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(reminders);
       // app.close() stops accepting and waits for in-flight requests. A keep-alive socket whose request
       // finishes during the close only becomes idle afterwards, so keep closing idle sockets until done.
       const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
@@ -53,6 +57,21 @@ export async function startServer(
     return closing;
   };
   return { app, url, close };
+}
+
+/** Every hour, create the day's reminders (nhắc việc) and send the e-mail digest when SMTP is set. */
+const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+function scheduleReminders(app: App, config: Config, logger: FastifyBaseLogger): NodeJS.Timeout {
+  const run = () =>
+    runReminders(app.db, config, todayInVietnam(), logger).then(
+      (result) => {
+        if (result.created || result.emailed) logger.info(result, 'reminders');
+      },
+      (error: unknown) => logger.warn({ err: error }, 'reminders failed'),
+    );
+  const timer = setInterval(run, REMINDER_INTERVAL_MS);
+  timer.unref();
+  return timer;
 }
 
 /** Closes cleanly on SIGTERM/SIGINT: in-flight requests finish, the database is closed. */
