@@ -88,11 +88,11 @@ export async function readPlanDocument(
     'header' in reading ? (reading as { header?: PlanReference & { title?: string } }).header : undefined;
   return {
     ok: true,
-    // A prose plan's own header is more reliable than a scan of its lines (which also cite other plans).
+    // A prose plan names itself in its header; a scan of its lines would find the plans it cites.
     document: {
       format,
       layout,
-      reference: layout === 'prose' ? { ...reference, ...header } : { ...header, ...reference },
+      reference: layout === 'prose' ? { ...header } : { ...header, ...reference },
       planDate,
       reading,
     },
