@@ -6,6 +6,7 @@
  * as an issue (row, column, Vietnamese message) for the committee office to review.
  */
 
+import { romanValue, toRoman } from './roman.ts';
 import { parseTimeframe, type Schedule } from './timeframe.ts';
 
 // ───────────────────────────── public types ─────────────────────────────
@@ -332,36 +333,6 @@ type Stt =
   | { kind: 'invalid' };
 
 const ROMAN_RE = /^(X{0,3})(IX|IV|V?I{0,3})$/;
-
-function romanValue(r: string): number {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10 };
-  let total = 0;
-  for (let i = 0; i < r.length; i++) {
-    const v = values[r.charAt(i)] ?? 0;
-    const next = values[r.charAt(i + 1)] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
-
-function toRoman(n: number): string {
-  const table: Array<[number, string]> = [
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [v, s] of table) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
 
 function parseStt(raw: string): Stt {
   const written = raw.trim();

@@ -81,6 +81,7 @@
 
 import { splitUnitList } from '../directory/resolve-units.ts';
 import type { AppendixIssue, AppendixItem } from './appendix.ts';
+import { romanValue, toRoman } from './roman.ts';
 import { parseTimeframe, type Schedule } from './timeframe.ts';
 
 // ───────────────────────────── public types ─────────────────────────────
@@ -539,40 +540,6 @@ function cleanLine(raw: string): { text: string; hash: boolean } {
     text: s.replace(/ {2,}/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').trim(),
     hash,
   };
-}
-
-function romanValue(r: string): number {
-  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  for (let i = 0; i < r.length; i++) {
-    const a = v[r.charAt(i)] ?? 0;
-    const b = v[r.charAt(i + 1)] ?? 0;
-    total += a < b ? -a : a;
-  }
-  return total;
-}
-
-function toRoman(n: number): string {
-  const table: Array<[number, string]> = [
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [value, sym] of table) {
-    while (rest >= value) {
-      out += sym;
-      rest -= value;
-    }
-  }
-  return out;
 }
 
 function classify(line: string): { kind: ParaKind; marker: string; bullet: string; text: string } {

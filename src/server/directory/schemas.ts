@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { ALIAS_KINDS, ORG_UNIT_KINDS } from '../../domain/directory/org-units.ts';
 import { ROLES } from '../platform/auth/roles.ts';
-import { isoDate, paged, pageQuery, searchText } from '../platform/http.ts';
+import { isoDate, optionalText, paged, pageQuery, searchText, trimmed } from '../platform/http.ts';
 
 export { ALIAS_KINDS, ORG_UNIT_KINDS };
-
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s))
-    .nullish();
 
 export const adminUnitQuery = z.object({
   level: z.enum(['province', 'district', 'commune']).optional(),

@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { SCHEDULE_KINDS } from '../../domain/plans/schedule.ts';
-import { isoDate, paged, pageQuery, searchText } from '../platform/http.ts';
-
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s))
-    .nullish();
+import { isoDate, optionalText, paged, pageQuery, searchText, trimmed } from '../platform/http.ts';
 
 export const ASSIGNMENT_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
 export const DUE_STATES = ['overdue', 'due_soon', 'upcoming', 'done', 'none'] as const;

@@ -49,6 +49,16 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 };
 export const searchText = z.string().trim().max(200).optional();
+/** Required text, trimmed, 1..max characters. */
+export const trimmed = (max: number) => z.string().trim().min(1).max(max);
+/** Optional text, trimmed; an empty string is stored as null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullish();
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd')
