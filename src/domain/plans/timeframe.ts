@@ -204,7 +204,8 @@ function dayText(d: number): string {
 function monthText(m: number): string {
   return m <= 2 ? pad2(m) : String(m);
 }
-function dmy(isoDate: string): string {
+/** yyyy-mm-dd → dd/mm/yyyy, as Vietnamese documents write dates. */
+export function dmy(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   return `${d}/${m}/${y}`;
 }

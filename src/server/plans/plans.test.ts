@@ -254,10 +254,43 @@ describe('saving the sample plan', () => {
       '/api/v1/assignments?mine=true&dueState=overdue&asOf=2025-04-05',
     );
     expect(overdue.body.items.map((a) => a.taskPath)).toContain('III.3');
+    // Every due state filters without error; together they cover every open lead assignment.
+    const states = ['overdue', 'due_soon', 'upcoming', 'none'] as const;
+    let open = 0;
+    for (const state of states) {
+      const res = await police.get<Page<Assignment>>(
+        `/api/v1/assignments?mine=true&role=lead&status=not_started&dueState=${state}&asOf=2025-04-05`,
+      );
+      expect(res.status, state).toBe(200);
+      open += res.body.total;
+    }
+    const notStarted = await police.get<Page<Assignment>>(
+      '/api/v1/assignments?mine=true&role=lead&status=not_started',
+    );
+    expect(open).toBe(notStarted.body.total);
     const coordinating = await police.get<Page<Assignment & { taskPath: string }>>(
       '/api/v1/assignments?mine=true&role=coordinating&pageSize=100',
     );
     expect(coordinating.body.items.map((a) => a.taskPath)).toEqual(expect.arrayContaining(['I.3.1', 'II.1']));
+  });
+
+  it('lists the dues of a period for the timeline, with their state on a day', async () => {
+    const res = await office.get<Page<{ dueOn: string; taskPath: string; dueState: string; label: string }>>(
+      `/api/v1/occurrences?planId=${planId}&from=2025-03-01&to=2025-03-31&asOf=2025-03-28&pageSize=500`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.items.every((o) => o.dueOn >= '2025-03-01' && o.dueOn <= '2025-03-31')).toBe(true);
+    expect(res.body.items.find((o) => o.taskPath === 'III.3')).toMatchObject({
+      dueOn: '2025-03-31',
+      dueState: 'due_soon',
+      label: 'Tháng 3/2025',
+    });
+    const mine = await police.get<Page<{ taskPath: string }>>(
+      `/api/v1/occurrences?mine=true&from=2025-01-01&to=2025-12-31&pageSize=500`,
+    );
+    expect(mine.body.total).toBeGreaterThan(0);
+    const bad = await office.get<ErrorBody>('/api/v1/occurrences?from=2025-05-01&to=2025-01-01');
+    expect(bad.status).toBe(400);
   });
 
   it('shows a commune officer the tasks its commune leads in the demo plan for 2026', async () => {

@@ -7,6 +7,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { z } from 'zod';
+import { dmy } from '../../domain/plans/timeframe.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
@@ -16,8 +17,6 @@ import { Params } from '../platform/sql.ts';
 import { myUnitsSql } from './policies.ts';
 import type * as s from './schemas.ts';
 import { DUE_SOON_DAYS } from './service.ts';
-
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 export async function listNotifications(db: Db, user: SessionUser, q: z.infer<typeof s.notificationQuery>) {
   const p = new Params();
@@ -29,8 +28,8 @@ export async function listNotifications(db: Db, user: SessionUser, q: z.infer<ty
     [...p.values],
   );
   const items = await db.query<z.infer<typeof s.notification>>(
-    `SELECT n.id, u.name AS "orgUnitName", n.kind, n.title, n.body, n.link, n.created_at::text AS "createdAt",
-            n.read_at::text AS "readAt"
+    `SELECT n.id, u.name AS "orgUnitName", n.kind, n.title, n.body, n.link, to_json(n.created_at) #>> '{}' AS "createdAt",
+            to_json(n.read_at) #>> '{}' AS "readAt"
        FROM notifications n JOIN org_units u ON u.id = n.org_unit_id
       WHERE ${cond} ORDER BY n.created_at DESC, n.id DESC
       LIMIT ${p.add(q.pageSize)} OFFSET ${p.add(offsetOf(q))}`,

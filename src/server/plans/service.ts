@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { normalizeName } from '../../domain/directory/admin-units.ts';
+import { dmy } from '../../domain/plans/timeframe.ts';
 import { type Actor, audit, changedFields } from '../platform/audit.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db, Queryable } from '../platform/db.ts';
@@ -30,8 +31,13 @@ function dueColumns(asOf: string): string {
          ELSE 'upcoming' END AS "dueState"`;
 }
 
-/** The SQL condition on assignment a for one due state on `asOf` (a placeholder). */
-function dueStateCondition(state: 'overdue' | 'due_soon' | 'upcoming' | 'none', asOf: string): string {
+/** The SQL condition on assignment a for one due state; `asOf` gives the day's placeholder when needed. */
+function dueStateCondition(
+  state: 'overdue' | 'due_soon' | 'upcoming' | 'none',
+  asOfParam: () => string,
+): string {
+  if (state === 'none') return `a.status NOT IN ('done', 'cancelled') AND a.next_due_on IS NULL`;
+  const asOf = asOfParam();
   const open = `a.status NOT IN ('done', 'cancelled')`;
   switch (state) {
     case 'overdue':
@@ -40,8 +46,6 @@ function dueStateCondition(state: 'overdue' | 'due_soon' | 'upcoming' | 'none', 
       return `${open} AND a.next_due_on BETWEEN ${asOf}::date AND ${asOf}::date + ${DUE_SOON_DAYS}`;
     case 'upcoming':
       return `${open} AND a.next_due_on > ${asOf}::date + ${DUE_SOON_DAYS}`;
-    case 'none':
-      return `${open} AND a.next_due_on IS NULL`;
   }
 }
 
@@ -72,7 +76,7 @@ function planSelect(asOf: string) {
     LEFT JOIN LATERAL (
       SELECT count(*)::int AS "leadAssignments",
              count(*) FILTER (WHERE a.status = 'done')::int AS "doneAssignments",
-             count(*) FILTER (WHERE ${dueStateCondition('overdue', asOf)})::int AS "overdueAssignments",
+             count(*) FILTER (WHERE ${dueStateCondition('overdue', () => asOf)})::int AS "overdueAssignments",
              COALESCE(round(avg(a.progress) FILTER (WHERE a.status <> 'cancelled')), 0)::int AS progress
         FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id
        WHERE a.role = 'lead' AND t.plan_id IN (SELECT id FROM plan_subtree(p.id))
@@ -239,7 +243,7 @@ export async function getTask(db: Queryable, id: number, today: string) {
     [id],
   );
   const progressUpdates = await db.query<Detail['progressUpdates'][number]>(
-    `SELECT g.id, g.assignment_id AS "assignmentId", u.name AS "orgUnitName", g.at::text AS at,
+    `SELECT g.id, g.assignment_id AS "assignmentId", u.name AS "orgUnitName", to_json(g.at) #>> '{}' AS at,
             us.display_name AS author, g.text, g.percent, g.status,
             COALESCE((SELECT json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'size', f.size) ORDER BY f.id)
                         FROM task_attachments f WHERE f.progress_id = g.id), '[]'::json) AS attachments
@@ -271,7 +275,7 @@ export async function listAssignments(
   if (q.orgUnitId) where.push(`a.org_unit_id = ${p.add(q.orgUnitId)}`);
   if (q.role) where.push(`a.role = ${p.add(q.role)}`);
   if (q.status) where.push(`a.status = ${p.add(q.status)}`);
-  if (q.dueState) where.push(dueStateCondition(q.dueState, asOf()));
+  if (q.dueState) where.push(dueStateCondition(q.dueState, asOf));
   if (q.scheduleKind) where.push(`t.schedule_kind = ${p.add(q.scheduleKind)}`);
   if (q.q) where.push(`t.search_text LIKE ${p.add(containing(normalizeName(q.q)))}`);
   const cond = whereClause(where);
@@ -303,14 +307,14 @@ export async function listOccurrences(
       { path: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu' },
     ]);
   const p = new Params();
-  const asOf = p.add(q.asOf ?? today);
   const where = [`o.due_on BETWEEN ${p.add(q.from)} AND ${p.add(q.to)}`];
   if (q.planId) where.push(`t.plan_id = ${p.add(q.planId)}`);
-  if (q.mine === 'true') where.push(`a.org_unit_id IN (${myUnitsSql(user, p)})`);
+  if (q.mine === 'true') where.push(`a.org_unit_id = ANY(${p.add(await myUnitIds(db, user))}::int[])`);
   const base = `FROM task_occurrences o JOIN task_assignments a ON a.id = o.assignment_id
                 JOIN plan_tasks t ON t.id = a.task_id JOIN plans pl ON pl.id = t.plan_id
                 JOIN org_units u ON u.id = a.org_unit_id ${whereClause(where)}`;
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, p.values);
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, [...p.values]);
+  const asOf = p.add(q.asOf ?? today);
   const items = await db.query<z.infer<typeof s.occurrenceRow>>(
     `SELECT o.id, o.due_on::text AS "dueOn", o.starts_on::text AS "startsOn", o.label, o.done_on::text AS "doneOn",
             CASE WHEN o.done_on IS NOT NULL OR a.status IN ('done', 'cancelled') THEN 'done'
@@ -467,7 +471,7 @@ export async function createTrigger(db: Db, actor: Actor, input: z.infer<typeof 
         [
           [...new Set(targets.map((t) => t.orgUnitId))],
           `Triển khai: ${input.title}`,
-          `Hạn: ${input.dueOn}`,
+          `Hạn: ${dmy(input.dueOn)}`,
           triggerId,
         ],
       );

@@ -100,6 +100,8 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   await app.register(rateLimit, {
     max: rateLimitPerMinute,
     timeWindow: '1 minute',
+    // The API is limited; the web app's own files (20–30 per page load) are not.
+    allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) =>
       new AppError(
         429,

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { Card, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { crashSummaryQuery } from '../crashes/api.ts';
+import { myDueCountQuery } from '../plans/api.ts';
 import { permissions, useSession } from '../platform/auth.tsx';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
 import type { To } from '../platform/layout/NavMenu.tsx';
@@ -16,6 +17,8 @@ export function HomePage() {
   const year = today.slice(0, 4);
   const from = `${year}-01-01`;
   const summary = useQuery(crashSummaryQuery(from, today));
+  const overdue = useQuery(myDueCountQuery('overdue'));
+  const dueSoon = useQuery(myDueCountQuery('due_soon'));
 
   const scope = user.role === 'commune' && user.adminUnit ? user.adminUnit.name : t('home.scopeProvince');
   const figures = [
@@ -29,6 +32,8 @@ export function HomePage() {
     title: string;
     text: string;
   }[] = [
+    { to: '/tasks/mine', title: t('nav.myTasks'), text: t('home.shortcutMyTasks') },
+    { to: '/plans', title: t('nav.plans'), text: t('home.shortcutPlans') },
     { to: '/crashes', title: t('nav.crashes'), text: t('home.shortcutCrashes') },
     { to: '/directory/admin-units', title: t('nav.adminUnits'), text: t('home.shortcutAdminUnits') },
     { to: '/directory/org-units', title: t('nav.orgUnits'), text: t('home.shortcutOrgUnits') },
@@ -86,6 +91,46 @@ export function HomePage() {
           <p style={{ marginBottom: 0, marginTop: 16 }}>
             <Link to="/crashes" search={{ from, to: today }}>
               {t('home.viewCrashes')}
+            </Link>
+          </p>
+        </Card>
+      </section>
+
+      <section aria-labelledby="home-tasks" style={{ marginTop: 16 }}>
+        <Card
+          title={
+            <h2 id="home-tasks" className="card-title">
+              {t('home.tasksTitle')}
+            </h2>
+          }
+        >
+          {overdue.isError ? (
+            <QueryError error={overdue.error} onRetry={() => void overdue.refetch()} />
+          ) : overdue.isPending || dueSoon.isPending ? (
+            <Skeleton active paragraph={{ rows: 1 }} title={false} />
+          ) : (
+            <div className="home-task-figures">
+              <Link to="/tasks/mine" search={{ tab: 'overdue' }} className="shortcut-card">
+                <Statistic
+                  className="figure-overdue"
+                  title={t('home.tasksOverdue')}
+                  value={overdue.data ?? 0}
+                  formatter={(v) => formatNumber(Number(v))}
+                />
+              </Link>
+              <Link to="/tasks/mine" search={{ tab: 'due_soon' }} className="shortcut-card">
+                <Statistic
+                  className="figure-due-soon"
+                  title={t('home.tasksDueSoon')}
+                  value={dueSoon.data ?? 0}
+                  formatter={(v) => formatNumber(Number(v))}
+                />
+              </Link>
+            </div>
+          )}
+          <p style={{ marginBottom: 0, marginTop: 16 }}>
+            <Link to="/tasks/mine" search={{}}>
+              {t('home.viewTasks')}
             </Link>
           </p>
         </Card>

@@ -19,6 +19,13 @@ import {
   validatePeopleSearch,
   validateUsersSearch,
 } from '../directory/search.ts';
+import { planPermissions } from '../plans/permissions.ts';
+import {
+  validateImportSearch,
+  validateMyTasksSearch,
+  validatePlanSearch,
+  validatePlansSearch,
+} from '../plans/search.ts';
 import { permissions, safeRedirect, sessionQuery } from './auth.tsx';
 import { AppShell, RootNotFound } from './layout/AppShell.tsx';
 import { RouteError } from './layout/RouteError.tsx';
@@ -130,6 +137,51 @@ const auditRoute = createRoute({
   ),
 });
 
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans',
+  validateSearch: validatePlansSearch,
+  component: lazyRouteComponent(() => import('../plans/PlansPage.tsx'), 'PlansPage'),
+});
+
+const ImportPage = lazyRouteComponent(() => import('../plans/import/ImportPage.tsx'), 'ImportPage');
+const planImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans/import',
+  validateSearch: validateImportSearch,
+  component: () => (
+    <RequirePermission allowed={planPermissions.importPlan}>
+      <ImportPage />
+    </RequirePermission>
+  ),
+});
+
+const planTriggersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans/triggers',
+  component: lazyRouteComponent(() => import('../plans/TriggersPage.tsx'), 'TriggersPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans/$planId',
+  validateSearch: validatePlanSearch,
+  component: lazyRouteComponent(() => import('../plans/PlanPage.tsx'), 'PlanPage'),
+});
+
+const myTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tasks/mine',
+  validateSearch: validateMyTasksSearch,
+  component: lazyRouteComponent(() => import('../plans/MyTasksPage.tsx'), 'MyTasksPage'),
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tasks/$taskId',
+  component: lazyRouteComponent(() => import('../plans/TaskPage.tsx'), 'TaskPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -140,6 +192,12 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     usersRoute,
     crashesRoute,
+    plansRoute,
+    planImportRoute,
+    planTriggersRoute,
+    planRoute,
+    myTasksRoute,
+    taskRoute,
     auditRoute,
   ]),
 ]);

@@ -4,6 +4,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { App as AntApp, Button, Drawer, Layout } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotificationsBell } from '../../plans/NotificationsBell.tsx';
 import { isApiError } from '../api.ts';
 import { type Session, SessionProvider, sessionQuery, useLogout } from '../auth.tsx';
 import { useIsPhone } from '../ui/useMediaQuery.ts';
@@ -110,6 +111,7 @@ function Shell({ session, children }: { session: Session; children: ReactNode })
               <span className="shell-user-name">{user.displayName}</span>
               <span className="shell-user-role">{roleLabel}</span>
             </div>
+            <NotificationsBell />
             <LanguageSwitch className="shell-lang" />
             <Button
               className="shell-logout"

@@ -3,14 +3,19 @@ import {
   AuditOutlined,
   BankOutlined,
   CarOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
+  NotificationOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { planPermissions } from '../../plans/permissions.ts';
 import { permissions, type Role } from '../auth.tsx';
 
 /** The app's pages, as router paths. */
@@ -21,6 +26,10 @@ export type To =
   | '/directory/people'
   | '/directory/users'
   | '/crashes'
+  | '/plans'
+  | '/plans/import'
+  | '/plans/triggers'
+  | '/tasks/mine'
   | '/audit';
 
 interface NavLeaf {
@@ -52,8 +61,22 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
   if (permissions.viewUsers(role))
     directory.push({ to: '/directory/users', label: t('nav.users'), icon: <IdcardOutlined aria-hidden /> });
 
+  const plans: NavLeaf[] = [
+    { to: '/tasks/mine', label: t('nav.myTasks'), icon: <CheckSquareOutlined aria-hidden /> },
+    { to: '/plans', label: t('nav.plans'), icon: <FileTextOutlined aria-hidden /> },
+  ];
+  if (planPermissions.importPlan(role))
+    plans.push({ to: '/plans/import', label: t('nav.importPlan'), icon: <ImportOutlined aria-hidden /> });
+  if (planPermissions.recordTrigger(role) || role === 'leader')
+    plans.push({
+      to: '/plans/triggers',
+      label: t('nav.triggers'),
+      icon: <NotificationOutlined aria-hidden />,
+    });
+
   const items: MenuProps['items'] = [
     leaf({ to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> }),
+    { type: 'group', key: 'plans', label: t('nav.plansGroup'), children: plans.map(leaf) },
     { type: 'group', key: 'directory', label: t('nav.directory'), children: directory.map(leaf) },
     { type: 'divider', key: 'divider' },
     leaf({ to: '/crashes', label: t('nav.crashes'), icon: <CarOutlined aria-hidden /> }),
@@ -69,7 +92,12 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
   );
 }
 
+/** Most specific first: '/plans/import' before '/plans'. */
 const KEYS: To[] = [
+  '/plans/import',
+  '/plans/triggers',
+  '/plans',
+  '/tasks/mine',
   '/directory/admin-units',
   '/directory/org-units',
   '/directory/people',
@@ -80,6 +108,7 @@ const KEYS: To[] = [
 
 function selectedKey(pathname: string): To | undefined {
   if (pathname === '/') return '/';
+  if (pathname.startsWith('/tasks/')) return '/tasks/mine';
   return KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));
 }
 
