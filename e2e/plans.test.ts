@@ -6,7 +6,7 @@ import { type E2E, expectAccessible, login, newPage, PHONE, screenshot, startE2E
 
 /** The README's screenshots of this capability are taken at this size. */
 const SCREEN = { width: 1366, height: 800 };
-const SAMPLE = readFileSync(path.resolve('..', 'shared', 'samples', 'appendix-sample.tsv'), 'utf8');
+const SAMPLE = readFileSync(path.resolve('fixtures', 'plans', 'appendix-sample.tsv'), 'utf8');
 const PLAN_NUMBER = '15/KH-UBND';
 
 let e: E2E;
