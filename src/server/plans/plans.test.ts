@@ -483,3 +483,53 @@ describe('a plan written as prose (seed 004)', () => {
     expect(plan.body.sourceFormat).toBe('prose');
   });
 });
+
+describe('an unknown unit name, mapped once', () => {
+  const table = (lead: string) =>
+    [
+      'Kèm theo Kế hoạch số 31/KH-BATGT ngày 05/03/2026',
+      'STT\tNội dung công tác\tThời gian thực hiện\tĐơn vị chủ trì\tĐơn vị phối hợp\tGhi chú',
+      'I\tKiểm tra\t\t\t\t',
+      `1\tKiểm tra phương tiện thủy chở khách trên lòng hồ\tQuý II/2026\t${lead}\tCông an tỉnh\t`,
+    ].join('\n');
+
+  it('is flagged in the preview, saved with the mapping, and remembered as an alias', async () => {
+    const first = await office.post<Preview>('/api/v1/plans/import/preview', {
+      source: { text: table('Đội quản lý bến thủy nội địa') },
+    });
+    expect(first.body.unresolved.map((u) => u.text)).toEqual(['Đội quản lý bến thủy nội địa']);
+    expect(first.body.problems).toContainEqual(
+      expect.objectContaining({ row: 4, column: 'Đơn vị chủ trì', severity: 'warning' }),
+    );
+    const [construction] = await t.db.query<{ id: number }>(`SELECT id FROM org_units WHERE code = 'SXD'`);
+    const saved = await office.post<{ planId: number; aliases: number }>('/api/v1/plans/import', {
+      source: { text: table('Đội quản lý bến thủy nội địa') },
+      mappings: [{ text: 'Đội quản lý bến thủy nội địa', orgUnitId: construction!.id }],
+      plan: { ...PLAN, number: '31/KH-BATGT', issuedOn: '2026-03-05' },
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body.aliases).toBe(1);
+    const tree = await office.get<{ items: Task[] }>(`/api/v1/plans/${saved.body.planId}/tasks`);
+    expect(
+      tree.body.items.find((x) => x.path === 'I.1')?.assignments.find((a) => a.role === 'lead')?.orgUnitName,
+    ).toBe('Sở Xây dựng');
+    // The next import knows the name.
+    const again = await office.post<Preview>('/api/v1/plans/import/preview', {
+      source: { text: table('Đội quản lý bến thủy nội địa') },
+    });
+    expect(again.body.unresolved).toEqual([]);
+    expect(again.body.items.find((i) => i.path === 'I.1')?.leads[0]).toMatchObject({
+      status: 'resolved',
+      display: 'Sở Xây dựng',
+    });
+  });
+
+  it('refuses a mapping to a unit that does not exist', async () => {
+    const res = await office.post<ErrorBody>('/api/v1/plans/import/preview', {
+      source: { text: table('Đội lạ') },
+      mappings: [{ text: 'Đội lạ', orgUnitId: 999999 }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0]?.path).toBe('mappings');
+  });
+});
