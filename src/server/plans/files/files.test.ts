@@ -24,7 +24,7 @@ import {
   mmToTwip,
   placeAndDate,
 } from './export-appendix.ts';
-import { MAX_APPENDIX_BYTES, readGrid } from './read-grid.ts';
+import { GRID_MESSAGES, MAX_APPENDIX_BYTES, readGrid } from './read-grid.ts';
 
 const SAMPLE = path.resolve('fixtures', 'plans', 'appendix-sample.tsv');
 const CONTEXT = { planYear: 2025, planDate: '2025-02-10' };
@@ -308,6 +308,12 @@ describe('readGrid: files it refuses', () => {
     expect(await problemsOf(new TextEncoder().encode('%PDF-1.4\n1 0 obj\nendobj\n'), 'a.csv')).toEqual([
       UNSUPPORTED,
     ]);
+  });
+
+  it('refuses a text file named .xlsx or .docx instead of reading it as CSV', async () => {
+    const text = new TextEncoder().encode('STT,Nội dung công tác\n1,Việc một\n');
+    expect(await problemsOf(text, 'phu-luc.xlsx')).toEqual([GRID_MESSAGES.notOffice]);
+    expect(await problemsOf(text, 'phu-luc.DOCX')).toEqual([GRID_MESSAGES.notOffice]);
   });
 
   it('refuses a zip that is neither XLSX nor DOCX, and a corrupt one', async () => {

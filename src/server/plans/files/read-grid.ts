@@ -51,6 +51,8 @@ export const GRID_MESSAGES = {
   corruptDocx: 'Không đọc được tệp Word: tệp bị hỏng hoặc không đúng cấu trúc',
   noTableDocx: 'Tệp Word không có bảng nào; phụ lục phải ở dạng bảng',
   unknown: 'Không đọc được tệp do lỗi không xác định; hãy thử lưu lại tệp rồi tải lên',
+  notOffice:
+    'Tệp có đuôi .xlsx/.docx nhưng nội dung không phải tệp Excel/Word: hãy mở bằng Excel/Word và lưu lại',
 } as const;
 
 // ───────────────────────────── entry point ─────────────────────────────
@@ -68,6 +70,8 @@ export async function readGrid(bytes: Uint8Array, fileName: string): Promise<Gri
     if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) return await readZip(bytes);
     if (startsWith(bytes, OLE_MAGIC)) return fail(legacyMessage(fileName));
     if (BINARY_MAGICS.some((m) => startsWith(bytes, m))) return fail(GRID_MESSAGES.unsupported);
+    // Named as an Office file but not one: refuse rather than read it as text.
+    if (/\.(xlsx|docx)$/i.test(fileName)) return fail(GRID_MESSAGES.notOffice);
     return readText(bytes);
   } catch {
     return fail(GRID_MESSAGES.unknown);
