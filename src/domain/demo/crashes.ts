@@ -1,4 +1,5 @@
 import { CRASH_CAUSES, VEHICLE_TYPES } from '../crashes/codes.ts';
+import { classifyByCounts } from '../crashes/severity-rules.ts';
 import { isValidOn } from '../directory/admin-units.ts';
 import { clampToProvince, haversineKm, pointAtKm } from './province.ts';
 import { Rng } from './rng.ts';
@@ -301,7 +302,7 @@ export function generateCrashes(p: DemoProvince, opts: CrashOptions = {}): Crash
       cause,
       vehicles,
       alcohol: cause === 'alcohol' || rng.next() < 0.03,
-      severity: severityOf(deaths, injured),
+      severity: classifyByCounts(date, deaths, injured).code,
       source: rng.weighted([
         ['police', 88],
         ['health', 8],

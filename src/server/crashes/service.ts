@@ -4,7 +4,8 @@ import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db } from '../platform/db.ts';
 import { offsetOf } from '../platform/http.ts';
 import { containing, Params, whereClause } from '../platform/sql.ts';
-import type { crashItem, crashQuery } from './routes.ts';
+import type { crashItem } from './routes.ts';
+import type { crashListQuery } from './schemas.ts';
 
 /** The current commune a user's crash data is limited to, or null for the whole province. */
 export function crashScope(user: SessionUser): string | null {
@@ -13,9 +14,9 @@ export function crashScope(user: SessionUser): string | null {
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
-export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof crashQuery>) {
+export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof crashListQuery>) {
   const p = new Params();
-  const where: string[] = [];
+  const where: string[] = ['c.merged_into IS NULL'];
   const scope = crashScope(user);
   if (scope !== null) where.push(`r.current_id = ${p.add(scope)}`);
   // Dates are local calendar days in Viet Nam.
@@ -25,6 +26,10 @@ export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof c
     const id = p.add(q.adminUnitId);
     where.push(`(r.current_id = ${id} OR c.admin_unit_id = ${id})`);
   }
+  if (q.roadId) where.push(`c.road_id = ${p.add(q.roadId)}`);
+  if (q.cause) where.push(`${p.add(q.cause)} = ANY(c.causes || c.cause)`);
+  if (q.severity) where.push(`c.severity = ${p.add(q.severity)}`);
+  if (q.verified) where.push(`c.verified = ${p.add(q.verified === 'true')}`);
   if (q.q) {
     const text = p.add(containing(q.q));
     where.push(`(c.description ILIKE ${text} OR rd.code ILIKE ${text})`);

@@ -10,6 +10,12 @@ describe('migrations', () => {
     );
     expect(parts).toHaveLength(2);
     expect(parts[1]).toMatch(/^CREATE FUNCTION/);
+    // A PL/pgSQL body has statements of its own, each ending a line with ';'.
+    const plpgsql = splitStatements(
+      `CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $fn$\nBEGIN\n  PERFORM 1;\n  RETURN NULL;\nEND\n$fn$;\nSELECT 2;\n`,
+    );
+    expect(plpgsql).toHaveLength(2);
+    expect(plpgsql[0]).toMatch(/RETURN NULL;\nEND\n\$fn\$$/);
   });
 
   it('apply in order once; a second run applies nothing', async () => {

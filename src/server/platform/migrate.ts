@@ -48,8 +48,20 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
 
 /** Splits a migration file on semicolons at line ends (our migrations hold no procedural bodies). */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*(?:\r?\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
+  // A ';' ends a statement at the end of a line, except inside a dollar-quoted body ($fn$ … $fn$).
+  const out: string[] = [];
+  let from = 0;
+  let quote: string | null = null;
+  const token = /\$[A-Za-z_]*\$|;[ \t]*(?:\r?\n|$)/g;
+  for (let m = token.exec(sql); m; m = token.exec(sql)) {
+    if (m[0].startsWith('$')) {
+      if (quote === null) quote = m[0];
+      else if (quote === m[0]) quote = null;
+    } else if (quote === null) {
+      out.push(sql.slice(from, m.index));
+      from = m.index + m[0].length;
+    }
+  }
+  out.push(sql.slice(from));
+  return out.map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter((s) => s.length > 0);
 }

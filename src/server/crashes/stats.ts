@@ -1,0 +1,320 @@
+/**
+ * The three criteria (crashes, deaths, injured) for a period against the same period last year, by a
+ * breakdown; the year against the plan's targets; the same as an Excel workbook.
+ *
+ * Totals, communes and modes come from `crash_daily` (kept exact by a trigger); the other breakdowns
+ * read `crashes` over the two periods. Merged duplicates never count; only verified records count
+ * unless asked.
+ */
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { CRASH_CAUSES, crashCauseLabel, severityLabel, VEHICLE_TYPES } from '../../domain/crashes/codes.ts';
+import { compare, comparisonSentence, projectYear, targetStatus } from '../../domain/crashes/comparison.ts';
+import { type Period, parsePeriodSpec, samePeriodLastYear } from '../../domain/crashes/periods.ts';
+import type { SessionUser } from '../platform/auth/roles.ts';
+import type { Db } from '../platform/db.ts';
+import { badRequest } from '../platform/errors.ts';
+import type * as s from './schemas.ts';
+import { crashScope } from './service.ts';
+
+type Criteria = { crashes: number; deaths: number; injured: number };
+type StatsRow = z.infer<typeof s.statsRow>;
+export type StatsResult = z.infer<typeof s.statsResult>;
+
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+const MODE_LABELS: Record<string, string> = {
+  road: 'Đường bộ',
+  rail: 'Đường sắt',
+  waterway: 'Đường thủy nội địa',
+};
+const vehicleLabels = new Map<string, string>(VEHICLE_TYPES.map((v) => [v.code, v.label]));
+const causeOrder = new Map<string, number>(CRASH_CAUSES.map((c, i) => [c.code, i]));
+
+/** Start (inclusive) and end (exclusive) instants of a local-day range, as SQL on two placeholders. */
+const instantRange = (from: string, to: string) =>
+  `c.occurred_at >= (${from}::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
+   AND c.occurred_at < ((${to}::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'`;
+
+/** key and label SQL for breakdowns read from `crashes c` (joined to the roll-up r and roads rd). */
+const CRASH_KEYS: Record<string, { key: string; join?: string }> = {
+  route: { key: `COALESCE(rd.code, '')`, join: 'LEFT JOIN roads rd ON rd.id = c.road_id' },
+  cause: { key: `COALESCE(c.cause, '')` },
+  vehicle: { key: 'v.vehicle', join: 'CROSS JOIN LATERAL unnest(c.vehicles) AS v(vehicle)' },
+  hour_weekday: {
+    key: `extract(isodow FROM (c.occurred_at AT TIME ZONE 'UTC') + interval '7 hours')::int % 7 || '-' ||
+          extract(hour FROM (c.occurred_at AT TIME ZONE 'UTC') + interval '7 hours')::int`,
+  },
+  alcohol: { key: `CASE WHEN c.alcohol THEN 'yes' ELSE 'no' END` },
+  commercial: { key: `CASE WHEN c.commercial THEN 'yes' ELSE 'no' END` },
+  student: { key: `CASE WHEN c.students > 0 THEN 'yes' ELSE 'no' END` },
+  severity: { key: `COALESCE(c.severity, '')` },
+};
+
+function zero(): Criteria {
+  return { crashes: 0, deaths: 0, injured: 0 };
+}
+
+function rowOf(key: string, label: string, current: Criteria, previous: Criteria): StatsRow {
+  const ch = (k: keyof Criteria) => {
+    const c = compare(current[k], previous[k]);
+    return { change: c.change, percent: c.percent };
+  };
+  return {
+    key,
+    label,
+    current,
+    previous,
+    change: { crashes: ch('crashes'), deaths: ch('deaths'), injured: ch('injured') },
+  };
+}
+
+export function resolvePeriod(spec: string): { period: Period; previous: Period } {
+  const parsed = parsePeriodSpec(spec);
+  if (!parsed.ok) throw badRequest('Dữ liệu không hợp lệ.', [{ path: 'period', message: parsed.error }]);
+  return { period: parsed.period, previous: samePeriodLastYear(parsed.period) };
+}
+
+export async function crashStats(
+  db: Db,
+  user: SessionUser,
+  q: z.infer<typeof s.statsQuery>,
+): Promise<StatsResult> {
+  const { period, previous } = resolvePeriod(q.period);
+  const verifiedOnly = q.verified === 'true';
+  const scope = crashScope(user);
+  const values: unknown[] = [period.from, period.to, previous.from, previous.to];
+  const scopeSql = scope === null ? '' : `AND r.current_id = $${values.push(scope)}`;
+  const cur = (col: string) => `COALESCE(sum(${col}) FILTER (WHERE cur), 0)::int`;
+  const prev = (col: string) => `COALESCE(sum(${col}) FILTER (WHERE NOT cur), 0)::int`;
+  type Raw = { key: string; cc: number; cd: number; ci: number; pc: number; pd: number; pi: number };
+  let raw: Raw[];
+  if (q.by === 'none' || q.by === 'commune' || q.by === 'mode') {
+    const key = q.by === 'commune' ? 'r.current_id' : q.by === 'mode' ? 'd.mode' : `''`;
+    raw = await db.query<Raw>(
+      `SELECT key, ${cur('crashes')} AS cc, ${cur('deaths')} AS cd, ${cur('injured')} AS ci,
+              ${prev('crashes')} AS pc, ${prev('deaths')} AS pd, ${prev('injured')} AS pi
+         FROM (SELECT ${key} AS key, d.day BETWEEN $1 AND $2 AS cur, d.crashes, d.deaths, d.injured
+                 FROM crash_daily d JOIN admin_unit_rollup r ON r.id = d.admin_unit_id
+                WHERE (d.day BETWEEN $1 AND $2 OR d.day BETWEEN $3 AND $4) ${verifiedOnly ? 'AND d.verified' : ''} ${scopeSql}) x
+        GROUP BY key`,
+      values,
+    );
+  } else {
+    const k = CRASH_KEYS[q.by]!;
+    raw = await db.query<Raw>(
+      `SELECT key, count(*) FILTER (WHERE cur)::int AS cc, ${cur('deaths')} AS cd, ${cur('injured')} AS ci,
+              count(*) FILTER (WHERE NOT cur)::int AS pc, ${prev('deaths')} AS pd, ${prev('injured')} AS pi
+         FROM (SELECT ${k.key} AS key, c.occurred_at >= ($1::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC' AS cur,
+                      c.deaths, c.injured
+                 FROM crashes c JOIN admin_unit_rollup r ON r.id = c.admin_unit_id ${k.join ?? ''}
+                WHERE c.merged_into IS NULL ${verifiedOnly ? 'AND c.verified' : ''} ${scopeSql}
+                  AND ((${instantRange('$1', '$2')}) OR (${instantRange('$3', '$4')}))) x
+        GROUP BY key`,
+      values,
+    );
+  }
+  const labels = await labelsFor(
+    db,
+    q.by,
+    raw.map((r) => r.key),
+  );
+  const rows = raw
+    .map((r) =>
+      rowOf(
+        r.key,
+        labels(r.key),
+        { crashes: r.cc, deaths: r.cd, injured: r.ci },
+        { crashes: r.pc, deaths: r.pd, injured: r.pi },
+      ),
+    )
+    .sort(orderFor(q.by));
+  const totalCurrent = zero();
+  const totalPrevious = zero();
+  // Vehicles count a crash once per vehicle type: the total comes from the crashes themselves.
+  const totalRows =
+    q.by === 'vehicle' ? await crashStats(db, user, { ...q, by: 'none' }).then((t) => [t.total]) : rows;
+  for (const r of totalRows) {
+    for (const k of ['crashes', 'deaths', 'injured'] as const) {
+      totalCurrent[k] += r.current[k];
+      totalPrevious[k] += r.previous[k];
+    }
+  }
+  const place = scope === null ? 'toàn tỉnh' : `trên địa bàn ${labels(scope) || 'xã'}`;
+  return {
+    period: { from: period.from, to: period.to, label: period.label },
+    previous: { from: previous.from, to: previous.to, label: previous.label },
+    by: q.by,
+    verifiedOnly,
+    total: rowOf('total', 'Tổng cộng', totalCurrent, totalPrevious),
+    rows: q.by === 'none' ? [] : rows,
+    sentence: comparisonSentence(
+      period,
+      Number(previous.to.slice(0, 4)),
+      {
+        crashes: { current: totalCurrent.crashes, previous: totalPrevious.crashes },
+        deaths: { current: totalCurrent.deaths, previous: totalPrevious.deaths },
+        injured: { current: totalCurrent.injured, previous: totalPrevious.injured },
+      },
+      place,
+    ),
+  };
+}
+
+async function labelsFor(db: Db, by: string, keys: string[]): Promise<(key: string) => string> {
+  if (by === 'commune') {
+    const rows = await db.query<{ id: string; name: string; kind: string }>(
+      'SELECT id, name, kind FROM admin_units WHERE id = ANY($1::text[])',
+      [keys],
+    );
+    const names = new Map(
+      rows.map((r) => [r.id, `${r.kind.charAt(0).toUpperCase()}${r.kind.slice(1)} ${r.name}`]),
+    );
+    return (k) => names.get(k) ?? k;
+  }
+  if (by === 'route') {
+    const rows = await db.query<{ code: string; name: string }>('SELECT code, name FROM roads');
+    const names = new Map(rows.map((r) => [r.code, `${r.code} (${r.name})`]));
+    return (k) => (k === '' ? 'Ngoài các tuyến quốc lộ, đường tỉnh' : (names.get(k) ?? k));
+  }
+  if (by === 'cause') return (k) => (k === '' ? 'Chưa xác định' : crashCauseLabel(k));
+  if (by === 'vehicle') return (k) => vehicleLabels.get(k) ?? k;
+  if (by === 'severity') return (k) => (k === '' ? 'Chưa phân loại' : severityLabel(k));
+  if (by === 'mode') return (k) => MODE_LABELS[k] ?? k;
+  if (by === 'hour_weekday')
+    return (k) => {
+      const [d, h] = k.split('-');
+      return `${WEEKDAYS[Number(d)] ?? d}, ${h} giờ`;
+    };
+  if (by === 'alcohol') return (k) => (k === 'yes' ? 'Có vi phạm nồng độ cồn' : 'Không');
+  if (by === 'commercial') return (k) => (k === 'yes' ? 'Có xe kinh doanh vận tải' : 'Không');
+  if (by === 'student') return (k) => (k === 'yes' ? 'Có học sinh, sinh viên bị nạn' : 'Không');
+  return () => 'Toàn tỉnh';
+}
+
+function orderFor(by: string): (a: StatsRow, b: StatsRow) => number {
+  if (by === 'hour_weekday')
+    return (a, b) => {
+      const [ad, ah] = a.key.split('-').map(Number);
+      const [bd, bh] = b.key.split('-').map(Number);
+      return (((ad ?? 0) + 6) % 7) - (((bd ?? 0) + 6) % 7) || (ah ?? 0) - (bh ?? 0);
+    };
+  if (by === 'cause') return (a, b) => (causeOrder.get(a.key) ?? 99) - (causeOrder.get(b.key) ?? 99);
+  return (a, b) =>
+    b.current.crashes - a.current.crashes ||
+    b.current.deaths - a.current.deaths ||
+    a.label.localeCompare(b.label, 'vi');
+}
+
+/** The year to date against the previous year and the plan's targets, with a projection. */
+export async function crashTargets(
+  db: Db,
+  user: SessionUser,
+  q: z.infer<typeof s.targetsQuery>,
+  today: string,
+) {
+  const asOf = q.asOf ?? (today.startsWith(String(q.year)) ? today : `${q.year}-12-31`);
+  const prevAsOf =
+    `${q.year - 1}${asOf.slice(4)}` === `${q.year - 1}-02-29`
+      ? `${q.year - 1}-02-28`
+      : `${q.year - 1}${asOf.slice(4)}`;
+  const sum = async (from: string, to: string) =>
+    (await crashStats(db, user, { period: `range:${from}..${to}`, by: 'none', verified: 'true' })).total
+      .current;
+  const ytd = await sum(`${q.year}-01-01`, asOf);
+  const previousYtd = await sum(`${q.year - 1}-01-01`, prevAsOf);
+  const previousYear = await sum(`${q.year - 1}-01-01`, `${q.year - 1}-12-31`);
+  const [plan] = await db.query<{ id: number; number: string }>(
+    `SELECT p.id, p.number FROM plans p
+      WHERE extract(year FROM p.issued_on) = $1 AND p.parent_id IS NULL AND p.status <> 'draft'
+        AND EXISTS (SELECT 1 FROM plan_targets t WHERE t.plan_id = p.id)
+      ORDER BY p.issued_on DESC LIMIT 1`,
+    [q.year],
+  );
+  const targets = plan
+    ? await db.query<{
+        indicator: string;
+        direction: 'decrease' | 'increase';
+        minPercent: number | null;
+        maxPercent: number | null;
+        description: string;
+      }>(
+        `SELECT indicator, direction, min_percent AS "minPercent", max_percent AS "maxPercent", description
+           FROM plan_targets WHERE plan_id = $1`,
+        [plan.id],
+      )
+    : [];
+  const indicators = (['crashes', 'deaths', 'injured'] as const).map((indicator) => {
+    const projected = projectYear({
+      ytd: ytd[indicator],
+      previousYtd: previousYtd[indicator],
+      previousYear: previousYear[indicator],
+      asOf,
+      year: q.year,
+    });
+    const t = targets.find((x) => x.indicator === indicator);
+    const status = t
+      ? targetStatus({
+          projected,
+          previousYear: previousYear[indicator],
+          minPercent: t.minPercent ?? 0,
+          maxPercent: t.maxPercent ?? t.minPercent ?? 0,
+          direction: t.direction,
+        })
+      : null;
+    return {
+      indicator,
+      ytd: ytd[indicator],
+      previousYtd: previousYtd[indicator],
+      previousYear: previousYear[indicator],
+      projected,
+      target: t && status ? { description: t.description, ...status } : null,
+    };
+  });
+  return { year: q.year, asOf, plan: plan ?? null, indicators };
+}
+
+/** The statistics table as an Excel workbook (Times New Roman, Vietnamese headings). */
+export async function statsWorkbook(result: StatsResult): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Thống kê TNGT', { pageSetup: { paperSize: 9, orientation: 'landscape' } });
+  ws.addRow([
+    `Tình hình TNGT ${result.period.label} (${dmyRange(result.period)}) so với cùng kỳ ${result.previous.label}`,
+  ]);
+  ws.addRow([result.sentence]);
+  ws.addRow([result.verifiedOnly ? 'Chỉ tính các vụ đã xác minh' : 'Tính cả các vụ chưa xác minh']);
+  ws.addRow([]);
+  const header = ws.addRow([
+    'Nội dung',
+    'Số vụ',
+    'Cùng kỳ',
+    'Tăng/giảm',
+    'Tỷ lệ (%)',
+    'Số người chết',
+    'Cùng kỳ',
+    'Tăng/giảm',
+    'Tỷ lệ (%)',
+    'Số người bị thương',
+    'Cùng kỳ',
+    'Tăng/giảm',
+    'Tỷ lệ (%)',
+  ]);
+  header.font = { bold: true, name: 'Times New Roman' };
+  for (const r of [...result.rows, result.total]) {
+    const row = ws.addRow([
+      r.label,
+      ...(['crashes', 'deaths', 'injured'] as const).flatMap((k) => [
+        r.current[k],
+        r.previous[k],
+        r.change[k].change,
+        r.change[k].percent,
+      ]),
+    ]);
+    if (r.key === 'total') row.font = { bold: true, name: 'Times New Roman' };
+  }
+  ws.getColumn(1).width = 40;
+  for (let i = 2; i <= 13; i++) ws.getColumn(i).width = 12;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const dmyRange = (p: { from: string; to: string }) =>
+  `${p.from.split('-').reverse().join('/')} – ${p.to.split('-').reverse().join('/')}`;
