@@ -118,7 +118,9 @@ export async function crashStats(
     q.by,
     raw.map((r) => r.key),
   );
+  // The roll-up keeps rows whose crashes were all deleted or moved: nothing to show for them.
   const rows = raw
+    .filter((r) => r.cc || r.cd || r.ci || r.pc || r.pd || r.pi)
     .map((r) =>
       rowOf(
         r.key,
