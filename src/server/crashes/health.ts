@@ -146,14 +146,18 @@ export async function importHealthRecords(db: Db, actor: Actor, body: z.infer<ty
       `SELECT facility || '|' || record_no AS key FROM health_records WHERE (facility, record_no) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
       [records.map((r) => r.facility), records.map((r) => r.recordNo)],
     );
-    if (existing.length > 0)
+    if (existing.length > 0) {
+      const taken = new Set(existing.map((e) => e.key));
       throw badRequest(
         'Có hồ sơ đã được nhập trước đó; chưa nhập dòng nào.',
-        existing.map((e) => ({
-          path: `Dòng ${records.find((r) => `${r.facility}|${r.recordNo}` === e.key)?.row ?? 0}, cột ${HEADINGS.recordNo}`,
-          message: `Hồ sơ ${e.key.replace('|', ' số ')} đã có`,
-        })),
+        records
+          .filter((r) => taken.has(`${r.facility}|${r.recordNo}`))
+          .map((r) => ({
+            path: `Dòng ${r.row}, cột ${HEADINGS.recordNo}`,
+            message: `Hồ sơ ${r.recordNo} của ${r.facility} đã có`,
+          })),
       );
+    }
     await tx.query(
       `INSERT INTO health_records (facility, record_no, admitted_at, admin_unit_id, age, sex, vehicle, outcome)
        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])`,

@@ -280,7 +280,7 @@ async function duplicatesOf(db: Queryable, rows: Parsed['rows']) {
   const pool = [...saved.map((c) => ({ ...c, id: Number(c.id) })), ...rows.map((r) => r.match)];
   return rows.flatMap((r) =>
     findDuplicates(r.match, pool)
-      .filter((m) => m.id > 0 || m.id < r.match.id)
+      .filter((m) => m.id > 0 || m.id > r.match.id) // a later row repeats an earlier one
       .map((m) => ({
         row: r.row,
         crashId: m.id > 0 ? m.id : 0,
