@@ -64,17 +64,35 @@ CREATE TABLE crash_daily (
   PRIMARY KEY (day, admin_unit_id, verified, mode)
 );
 
+-- The same by month (first day of the month): a year is 12 rows per unit instead of 365.
+CREATE TABLE crash_monthly (
+  month date NOT NULL,
+  admin_unit_id text NOT NULL,
+  verified boolean NOT NULL,
+  mode text NOT NULL,
+  crashes integer NOT NULL,
+  deaths integer NOT NULL,
+  injured integer NOT NULL,
+  PRIMARY KEY (month, admin_unit_id, verified, mode)
+);
+
 CREATE FUNCTION crash_daily_apply(c crashes, sign integer) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  local_day date := ((c.occurred_at AT TIME ZONE 'UTC') + interval '7 hours')::date;
 BEGIN
   IF c.merged_into IS NOT NULL THEN
     RETURN;
   END IF;
   INSERT INTO crash_daily AS d (day, admin_unit_id, verified, mode, crashes, deaths, injured)
-  VALUES (((c.occurred_at AT TIME ZONE 'UTC') + interval '7 hours')::date, c.admin_unit_id, c.verified, c.mode,
-          sign, sign * c.deaths, sign * c.injured)
+  VALUES (local_day, c.admin_unit_id, c.verified, c.mode, sign, sign * c.deaths, sign * c.injured)
   ON CONFLICT (day, admin_unit_id, verified, mode) DO UPDATE
     SET crashes = d.crashes + EXCLUDED.crashes, deaths = d.deaths + EXCLUDED.deaths,
         injured = d.injured + EXCLUDED.injured;
+  INSERT INTO crash_monthly AS m (month, admin_unit_id, verified, mode, crashes, deaths, injured)
+  VALUES (date_trunc('month', local_day)::date, c.admin_unit_id, c.verified, c.mode, sign, sign * c.deaths, sign * c.injured)
+  ON CONFLICT (month, admin_unit_id, verified, mode) DO UPDATE
+    SET crashes = m.crashes + EXCLUDED.crashes, deaths = m.deaths + EXCLUDED.deaths,
+        injured = m.injured + EXCLUDED.injured;
 END
 $fn$;
 
@@ -99,6 +117,10 @@ SELECT ((occurred_at AT TIME ZONE 'UTC') + interval '7 hours')::date, admin_unit
        count(*), sum(deaths), sum(injured)
   FROM crashes WHERE merged_into IS NULL
  GROUP BY 1, 2, 3, 4;
+
+INSERT INTO crash_monthly (month, admin_unit_id, verified, mode, crashes, deaths, injured)
+SELECT date_trunc('month', day)::date, admin_unit_id, verified, mode, sum(crashes), sum(deaths), sum(injured)
+  FROM crash_daily GROUP BY 1, 2, 3, 4;
 
 CREATE INDEX crashes_merged ON crashes(merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX crashes_road ON crashes(road_id, occurred_at);

@@ -439,8 +439,22 @@ describe('the daily roll-up stays exact after inserts, edits, merges and deletes
          FROM crash_daily GROUP BY 1, 2, 3 HAVING sum(crashes) <> 0 OR sum(deaths) <> 0 OR sum(injured) <> 0 ORDER BY 1, 2, 3`,
     );
 
+  const directMonthly = async () =>
+    t.db.query(
+      `SELECT date_trunc('month', (occurred_at AT TIME ZONE 'UTC') + interval '7 hours')::date::text AS month,
+              admin_unit_id AS unit, verified, count(*)::int AS crashes, sum(deaths)::int AS deaths, sum(injured)::int AS injured
+         FROM crashes WHERE merged_into IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+  const rolledMonthly = async () =>
+    t.db.query(
+      `SELECT month::text AS month, admin_unit_id AS unit, verified, sum(crashes)::int AS crashes, sum(deaths)::int AS deaths,
+              sum(injured)::int AS injured
+         FROM crash_monthly GROUP BY 1, 2, 3 HAVING sum(crashes) <> 0 OR sum(deaths) <> 0 OR sum(injured) <> 0 ORDER BY 1, 2, 3`,
+    );
+
   it('matches a recount from the records after a mixed sequence of changes', async () => {
     expect(await rolled()).toEqual(await direct());
+    expect(await rolledMonthly()).toEqual(await directMonthly());
     const list = await office.get<{ items: { id: number }[] }>(
       '/api/v1/crashes?from=2025-01-01&to=2025-03-31&pageSize=100',
     );
@@ -464,6 +478,7 @@ describe('the daily roll-up stays exact after inserts, edits, merges and deletes
     expect((await office.request('DELETE', `/api/v1/crashes/${ids[2]}`)).status).toBe(204);
     expect((await office.post(`/api/v1/crashes/${ids[3]}/merge`, { intoId: ids[4] })).status).toBe(200);
     expect(await rolled()).toEqual(await direct());
+    expect(await rolledMonthly()).toEqual(await directMonthly());
     // And the statistics follow: Q1/2025 had 27 verified; −1 deleted, −1 merged, +1 verified.
     const s = await stats(Q1);
     expect(s.total.current.crashes).toBe(26);

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { CRASH_CAUSES, crashCauseLabel, severityLabel, VEHICLE_TYPES } from '../../domain/crashes/codes.ts';
 import { compare, comparisonSentence, projectYear, targetStatus } from '../../domain/crashes/comparison.ts';
 import { type Period, parsePeriodSpec, samePeriodLastYear } from '../../domain/crashes/periods.ts';
+import { monthSegments } from '../../domain/crashes/rollup.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db } from '../platform/db.ts';
 import { badRequest } from '../platform/errors.ts';
@@ -82,24 +83,50 @@ export async function crashStats(
   const { period, previous } = resolvePeriod(q.period);
   const verifiedOnly = q.verified === 'true';
   const scope = crashScope(user);
-  const values: unknown[] = [period.from, period.to, previous.from, previous.to];
-  const scopeSql = scope === null ? '' : `AND r.current_id = $${values.push(scope)}`;
+  // Each query numbers its own parameters (an unused one is an error on PGlite).
+  let values: unknown[] = [];
+  const scopeOf = () => (scope === null ? '' : `AND r.current_id = $${values.push(scope)}`);
   const cur = (col: string) => `COALESCE(sum(${col}) FILTER (WHERE cur), 0)::int`;
   const prev = (col: string) => `COALESCE(sum(${col}) FILTER (WHERE NOT cur), 0)::int`;
   type Raw = { key: string; cc: number; cd: number; ci: number; pc: number; pd: number; pi: number };
   let raw: Raw[];
   if (q.by === 'none' || q.by === 'commune' || q.by === 'mode') {
-    const key = q.by === 'commune' ? 'r.current_id' : q.by === 'mode' ? 'd.mode' : `''`;
+    // Whole months from crash_monthly, the days around them from crash_daily; summed per unit before
+    // the roll-up to today's units is joined.
+    const key = q.by === 'commune' ? 'r.current_id' : q.by === 'mode' ? 'u.mode' : `''`;
+    values = [];
+    const scopeSql = scopeOf();
+    const parts: string[] = [];
+    const verified = verifiedOnly ? 'AND verified' : '';
+    for (const [range, cur] of [
+      [period, true],
+      [previous, false],
+    ] as const) {
+      const seg = monthSegments(range.from, range.to);
+      if (seg.months)
+        parts.push(
+          `SELECT admin_unit_id, mode, ${cur} AS cur, crashes, deaths, injured FROM crash_monthly
+            WHERE month BETWEEN $${values.push(seg.months.from)} AND $${values.push(seg.months.to)} ${verified}`,
+        );
+      for (const d of seg.days)
+        parts.push(
+          `SELECT admin_unit_id, mode, ${cur} AS cur, crashes, deaths, injured FROM crash_daily
+            WHERE day BETWEEN $${values.push(d.from)} AND $${values.push(d.to)} ${verified}`,
+        );
+    }
     raw = await db.query<Raw>(
-      `SELECT key, ${cur('crashes')} AS cc, ${cur('deaths')} AS cd, ${cur('injured')} AS ci,
-              ${prev('crashes')} AS pc, ${prev('deaths')} AS pd, ${prev('injured')} AS pi
-         FROM (SELECT ${key} AS key, d.day BETWEEN $1 AND $2 AS cur, d.crashes, d.deaths, d.injured
-                 FROM crash_daily d JOIN admin_unit_rollup r ON r.id = d.admin_unit_id
-                WHERE (d.day BETWEEN $1 AND $2 OR d.day BETWEEN $3 AND $4) ${verifiedOnly ? 'AND d.verified' : ''} ${scopeSql}) x
-        GROUP BY key`,
+      `WITH u AS (SELECT admin_unit_id, mode, cur, sum(crashes) AS crashes, sum(deaths) AS deaths, sum(injured) AS injured
+                    FROM (${parts.join(' UNION ALL ')}) x GROUP BY 1, 2, 3)
+       SELECT ${key} AS key, ${cur('u.crashes')} AS cc, ${cur('u.deaths')} AS cd, ${cur('u.injured')} AS ci,
+              ${prev('u.crashes')} AS pc, ${prev('u.deaths')} AS pd, ${prev('u.injured')} AS pi
+         FROM u JOIN admin_unit_rollup r ON r.id = u.admin_unit_id
+        WHERE TRUE ${scopeSql}
+        GROUP BY 1`,
       values,
     );
   } else {
+    values = [period.from, period.to, previous.from, previous.to];
+    const scopeSql = scopeOf();
     const k = CRASH_KEYS[q.by]!;
     raw = await db.query<Raw>(
       `SELECT key, count(*) FILTER (WHERE cur)::int AS cc, ${cur('deaths')} AS cd, ${cur('injured')} AS ci,
