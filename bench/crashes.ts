@@ -2,15 +2,20 @@
 // for a year against the same period of the previous year (GET /api/v1/crash-stats?by=commune) — on
 // PGlite and on PostgreSQL in the same run. Prints the machine, the data size and p50/p95/max.
 // PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/atgt_bench; skipped if unreachable).
-import { cpus, totalmem } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { Rng } from '../src/domain/demo/rng.ts';
 import { loadDemoProvince } from '../src/server/demo/load.ts';
-import { buildApp } from '../src/server/platform/app.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
 import { type Db, openDb, wrapPglite } from '../src/server/platform/db.ts';
 import { migrate } from '../src/server/platform/migrate.ts';
+import {
+  benchApp,
+  formatPercentiles,
+  machineLine,
+  type Percentiles,
+  percentiles,
+  session,
+} from './support.ts';
 
 const CRASHES = Number(process.env.CRASHES ?? 1_000_000);
 const QUERIES = Number(process.env.QUERIES ?? 200);
@@ -18,13 +23,8 @@ const FIRST_YEAR = 2016;
 const LAST_YEAR = 2025;
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/atgt_bench';
 
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95), max: s.at(-1)! };
-}
-const fmt = (x: { p50: number; p95: number; max: number }) =>
-  `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, max ${x.max.toFixed(1)} ms`;
+const stats = percentiles;
+const fmt = (x: Percentiles) => formatPercentiles(x);
 
 const CAUSES = ['speed', 'alcohol', 'wrong_lane', 'overtaking', 'turning', 'no_licence', 'other'];
 const VEHICLES = ['motorbike', 'car', 'truck', 'bus', 'bicycle', 'pedestrian'];
@@ -58,7 +58,14 @@ async function load(db: Db): Promise<number> {
         cause: rng.pick(CAUSES),
         vehicles: [rng.pick(VEHICLES)],
         alcohol: rng.next() < 0.15,
-        severity: deaths >= 2 ? 'rat_nghiem_trong' : deaths === 1 ? 'nghiem_trong' : injured ? 'it_nghiem_trong' : 'va_cham',
+        severity:
+          deaths >= 2
+            ? 'rat_nghiem_trong'
+            : deaths === 1
+              ? 'nghiem_trong'
+              : injured
+                ? 'it_nghiem_trong'
+                : 'va_cham',
         source: 'police',
         verified: rng.next() < 0.95,
       });
@@ -81,29 +88,14 @@ async function measure(label: string, db: Db) {
   const [count] = await db.query<{ crashes: number; daily: number }>(
     'SELECT (SELECT count(*)::int FROM crashes) AS crashes, (SELECT count(*)::int FROM crash_daily) AS daily',
   );
-  const app = await buildApp({ db, config: { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent' }, rateLimitPerMinute: 1_000_000 });
-  await app.ready();
-  const jar = new Map<string, string>();
-  const keep = (res: { cookies: { name: string; value: string }[] }) => {
-    for (const c of res.cookies) jar.set(c.name, c.value);
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrf = await app.inject({ method: 'GET', url: '/api/v1/auth/csrf' });
-  keep(csrf);
-  keep(
-    await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'vanphong', password: 'ATGT@demo2025' },
-      headers: { cookie: cookie(), 'x-csrf-token': (csrf.json() as { token: string }).token },
-    }),
-  );
+  const app = await benchApp(db);
+  const office = await session(app, 'vanphong');
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < QUERIES; i++) {
     const year = FIRST_YEAR + 1 + (i % (LAST_YEAR - FIRST_YEAR));
     const t = performance.now();
-    const res = await app.inject({ method: 'GET', url: `/api/v1/crash-stats?period=year:${year}&by=commune`, headers: { cookie: cookie() } });
+    const res = await office.get(`/api/v1/crash-stats?period=year:${year}&by=commune`);
     times.push(performance.now() - t);
     if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 200)}`);
     rows = (res.json() as { rows: unknown[] }).rows.length;
@@ -111,16 +103,22 @@ async function measure(label: string, db: Db) {
   await app.close();
   await db.close();
   const s = stats(times);
-  console.log(`${label}: loaded ${count?.crashes.toLocaleString('en')} crashes in ${(loadMs / 1000).toFixed(1)} s (${Math.round((CRASHES / loadMs) * 1000).toLocaleString('en')}/s), crash_daily ${count?.daily.toLocaleString('en')} rows`);
-  console.log(`  three criteria by commune for a year vs the previous year (${rows} communes), ${QUERIES} requests: ${fmt(s)}`);
+  console.log(
+    `${label}: loaded ${count?.crashes.toLocaleString('en')} crashes in ${(loadMs / 1000).toFixed(1)} s (${Math.round((CRASHES / loadMs) * 1000).toLocaleString('en')}/s), crash_daily ${count?.daily.toLocaleString('en')} rows`,
+  );
+  console.log(
+    `  three criteria by commune for a year vs the previous year (${rows} communes), ${QUERIES} requests: ${fmt(s)}`,
+  );
   return s;
 }
 
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`data: ${CRASHES.toLocaleString('en')} generated crashes over ${FIRST_YEAR}–${LAST_YEAR}, demo directory (106 old and 38 new communes)`);
+console.log(machineLine());
+console.log(
+  `data: ${CRASHES.toLocaleString('en')} generated crashes over ${FIRST_YEAR}–${LAST_YEAR}, demo directory (106 old and 38 new communes)`,
+);
 const lite = await measure('PGlite', wrapPglite(await PGlite.create()));
 
-let pgStats: ReturnType<typeof stats> | null = null;
+let pgStats: Percentiles | null = null;
 try {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();

@@ -1,23 +1,17 @@
 // Benchmark: (1) importing a 1,000-row appendix — read only, preview over HTTP, save over HTTP;
 // (2) "my unit's tasks" for a unit with 5,000 assignments, over HTTP. Embedded PGlite by default,
 // PostgreSQL when DATABASE_URL is set. Prints the machine, the data size and p50/p95/max.
-import { cpus, totalmem } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { readAppendix, splitPastedTable } from '../src/domain/plans/appendix.ts';
 import { loadDemoProvince } from '../src/server/demo/load.ts';
-import { buildApp } from '../src/server/platform/app.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
 import { type Db, openDb, wrapPglite } from '../src/server/platform/db.ts';
 import { migrate } from '../src/server/platform/migrate.ts';
+import { benchApp, formatPercentiles, machineLine, percentiles, session } from './support.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const QUERIES = Number(process.env.QUERIES ?? 200);
 
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms`;
-}
+const stats = (ms: number[]) => formatPercentiles(percentiles(ms));
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const TIMEFRAMES = [
@@ -96,50 +90,12 @@ if (process.env.DATABASE_URL) {
 }
 await migrate(db);
 await loadDemoProvince(db, { crashes: false });
-const app = await buildApp({
-  db,
-  config: { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent' },
-  rateLimitPerMinute: 1_000_000,
-});
-await app.ready();
+const app = await benchApp(db);
 
-/** A signed-in client over app.inject (cookies + CSRF), as a browser would be. */
-async function session(username: string) {
-  const jar = new Map<string, string>();
-  const keep = (res: { cookies: { name: string; value: string }[] }) => {
-    for (const c of res.cookies) jar.set(c.name, c.value);
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrf = await app.inject({ method: 'GET', url: '/api/v1/auth/csrf' });
-  keep(csrf);
-  const token = (csrf.json() as { token: string }).token;
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password: 'ATGT@demo2025' },
-    headers: { cookie: cookie(), 'x-csrf-token': token },
-  });
-  if (login.statusCode !== 200) throw new Error(`login ${login.statusCode}`);
-  keep(login);
-  const cookies = cookie();
-  return {
-    get: (url: string) => app.inject({ method: 'GET', url, headers: { cookie: cookies } }),
-    post: (url: string, payload: unknown) =>
-      app.inject({
-        method: 'POST',
-        url,
-        payload: payload as object,
-        headers: { cookie: cookies, 'x-csrf-token': token },
-      }),
-  };
-}
-
-console.log(
-  `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
-);
+console.log(`${machineLine()}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
 
 // (1) Import of a 1,000-row appendix.
-const office = await session('vanphong');
+const office = await session(app, 'vanphong');
 const text = appendix(1000);
 const grid = splitPastedTable(text);
 const read: number[] = [];
@@ -196,7 +152,7 @@ const [count] = await db.query<{ leads: number; all: number; occurrences: number
      FROM task_assignments a WHERE a.org_unit_id IN (SELECT id FROM org_unit_subtree((SELECT id FROM org_units WHERE code = 'CA')))`,
 );
 const [total] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM task_assignments');
-const police = await session('congan');
+const police = await session(app, 'congan');
 const urls = {
   'all, page 1': '/api/v1/assignments?mine=true&pageSize=20&asOf=2026-07-15',
   overdue: '/api/v1/assignments?mine=true&dueState=overdue&pageSize=20&asOf=2026-07-15',
