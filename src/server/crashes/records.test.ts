@@ -337,6 +337,7 @@ describe('statistics extras', () => {
 
 describe('health records', () => {
   it('imports a hospital list, links it to the crashes and estimates under-reporting', async () => {
+    await t.db.exec('DELETE FROM health_records'); // the demo's own hospital lists
     // Three crashes on 2/11/2026 in Bình Lư; the hospital admitted people from two of them, and one
     // person on 20/11/2026, when no crash was recorded.
     const ids: number[] = [];

@@ -1,9 +1,12 @@
+import { classifyByCounts } from '../../domain/crashes/severity-rules.ts';
+import { crashDetails } from '../../domain/demo/crash-details.ts';
 import { generateCrashes } from '../../domain/demo/crashes.ts';
 import { buildDemoProvince } from '../../domain/demo/province.ts';
 import { normalizeName } from '../../domain/directory/admin-units.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { setMeta } from '../system/meta.ts';
+import { loadDemoHealthRecords } from './health.ts';
 import { loadDemoPlan } from './plan.ts';
 
 export interface DemoCounts {
@@ -14,6 +17,7 @@ export interface DemoCounts {
   roads: number;
   crashes: number;
   planTasks: number;
+  healthRecords: number;
 }
 
 /** Inserts rows given as objects in one statement, through jsonb_to_recordset (fast on both databases). */
@@ -167,15 +171,28 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
       source: 'text',
       verified: 'boolean',
       description: 'text',
+      causes: 'text[]',
+      weather: 'text',
+      light: 'text',
+      surface: 'text',
+      area: 'text',
+      collisionType: 'text',
+      commercial: 'boolean',
+      students: 'int',
+      severityRule: 'text',
     };
+    const details = crashDetails(crashes);
     for (let i = 0; i < crashes.length; i += 2000) {
       await insertJson(
         tx,
         'crashes',
         crashColumns,
-        crashes
-          .slice(i, i + 2000)
-          .map(({ roadCode, ...c }) => ({ ...c, roadId: roadCode ? roadIds.get(roadCode) : null })),
+        crashes.slice(i, i + 2000).map(({ roadCode, ...c }, k) => ({
+          ...c,
+          ...details[i + k],
+          severityRule: classifyByCounts(c.occurredAt.slice(0, 10), c.deaths, c.injured).ruleId,
+          roadId: roadCode ? roadIds.get(roadCode) : null,
+        })),
       );
     }
     await setMeta(tx, 'demo', true);
@@ -190,7 +207,8 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
     };
   });
   const plan = await loadDemoPlan(db);
-  return { ...counts, planTasks: plan.tasks };
+  const health = counts.crashes > 0 ? await loadDemoHealthRecords(db) : { records: 0, linked: 0 };
+  return { ...counts, planTasks: plan.tasks, healthRecords: health.records };
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
