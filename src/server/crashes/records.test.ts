@@ -295,6 +295,23 @@ describe('statistics extras', () => {
     expect(last.getCell(2).value).toBe(api.body.total.current.crashes);
   });
 
+  it('cuts a period still under way at today, and its comparison at the same day last year', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
+    const res = await office.get<{
+      period: { from: string; to: string; label: string };
+      previous: { from: string; to: string };
+    }>(`/api/v1/crash-stats?period=year:${year}`);
+    expect(res.body.period).toMatchObject({ from: `${year}-01-01`, to: today });
+    expect(res.body.period.label).toMatch(/đến ngày/);
+    expect(res.body.previous).toMatchObject({
+      from: `${year - 1}-01-01`,
+      to: `${year - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28'),
+    });
+    const past = await office.get<{ period: { to: string } }>(`/api/v1/crash-stats?period=year:${year - 1}`);
+    expect(past.body.period.to).toBe(`${year - 1}-12-31`);
+  });
+
   it('checks the year against the 2026 plan’s targets with a projection', async () => {
     const res = await office.get<{
       plan: { number: string } | null;

@@ -221,7 +221,7 @@ export function registerCrashRoutes(app: App): void {
         response: { 200: s.statsResult, ...errors },
       },
     },
-    (request) => crashStats(app.db, userOf(request), request.query),
+    (request) => crashStats(app.db, userOf(request), request.query, todayInVietnam()),
   );
 
   app.get(
@@ -231,7 +231,7 @@ export function registerCrashRoutes(app: App): void {
       schema: { tags, summary: 'Xuất bảng thống kê (XLSX)', querystring: s.statsQuery },
     },
     async (request, reply) => {
-      const result = await crashStats(app.db, userOf(request), request.query);
+      const result = await crashStats(app.db, userOf(request), request.query, todayInVietnam());
       const name = `Thong-ke-TNGT-${result.period.from}-${result.period.to}.xlsx`;
       return reply
         .header('content-type', XLSX)

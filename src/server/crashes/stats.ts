@@ -10,7 +10,13 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { CRASH_CAUSES, crashCauseLabel, severityLabel, VEHICLE_TYPES } from '../../domain/crashes/codes.ts';
 import { compare, comparisonSentence, projectYear, targetStatus } from '../../domain/crashes/comparison.ts';
-import { type Period, parsePeriodSpec, samePeriodLastYear } from '../../domain/crashes/periods.ts';
+import {
+  formatDateVi,
+  type Period,
+  parsePeriodSpec,
+  samePeriodLastYear,
+  shiftYears,
+} from '../../domain/crashes/periods.ts';
 import { monthSegments } from '../../domain/crashes/rollup.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db } from '../platform/db.ts';
@@ -69,18 +75,37 @@ function rowOf(key: string, label: string, current: Criteria, previous: Criteria
   };
 }
 
-export function resolvePeriod(spec: string): { period: Period; previous: Period } {
+/**
+ * The period asked for and the same period of the previous year. A period still under way is cut at
+ * `today`, and its comparison at the same day a year earlier, so that a year in progress is not
+ * compared with the whole of last year.
+ */
+export function resolvePeriod(spec: string, today?: string): { period: Period; previous: Period } {
   const parsed = parsePeriodSpec(spec);
   if (!parsed.ok) throw badRequest('Dữ liệu không hợp lệ.', [{ path: 'period', message: parsed.error }]);
-  return { period: parsed.period, previous: samePeriodLastYear(parsed.period) };
+  const p = parsed.period;
+  const previous = samePeriodLastYear(p);
+  if (today && p.from <= today && today < p.to) {
+    return {
+      period: { ...p, to: today, label: `${p.label} (đến ngày ${formatDateVi(today)})` },
+      previous: {
+        ...previous,
+        to: shiftYears(today, -1),
+        label: `${previous.label} (đến ngày ${formatDateVi(shiftYears(today, -1))})`,
+      },
+    };
+  }
+  return { period: p, previous };
 }
 
 export async function crashStats(
   db: Db,
   user: SessionUser,
   q: z.infer<typeof s.statsQuery>,
+  /** cuts a period still under way (see resolvePeriod); none for fixed ranges */
+  today?: string,
 ): Promise<StatsResult> {
-  const { period, previous } = resolvePeriod(q.period);
+  const { period, previous } = resolvePeriod(q.period, today);
   const verifiedOnly = q.verified === 'true';
   const scope = crashScope(user);
   // Each query numbers its own parameters (an unused one is an error on PGlite).
@@ -161,7 +186,9 @@ export async function crashStats(
   const totalPrevious = zero();
   // Vehicles count a crash once per vehicle type: the total comes from the crashes themselves.
   const totalRows =
-    q.by === 'vehicle' ? await crashStats(db, user, { ...q, by: 'none' }).then((t) => [t.total]) : rows;
+    q.by === 'vehicle'
+      ? await crashStats(db, user, { ...q, by: 'none' }, today).then((t) => [t.total])
+      : rows;
   for (const r of totalRows) {
     for (const k of ['crashes', 'deaths', 'injured'] as const) {
       totalCurrent[k] += r.current[k];

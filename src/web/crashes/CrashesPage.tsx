@@ -1,18 +1,21 @@
+import { BarChartOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
-import { DatePicker, Tag, Typography } from 'antd';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { Button, DatePicker, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../platform/api.ts';
 import { useSession } from '../platform/auth.tsx';
-import { formatKm, formatNumber, todayIso } from '../platform/format.ts';
+import { formatDateTime, formatKm, formatNumber, todayIso } from '../platform/format.ts';
 import { dateTimeCell } from '../platform/ui/columns.tsx';
 import { DataTable } from '../platform/ui/DataTable.tsx';
 import { FilterSelect, Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
-import { type CrashItem, crashesQuery } from './api.ts';
+import { type CrashItem, crashesQuery, roadOptions, roadsQuery, SEVERITIES, type Severity } from './api.ts';
+import { crashPermissions } from './permissions.ts';
+import { causeOptions, SeverityTag, VerifiedTag } from './ui.tsx';
 
 const routeApi = getRouteApi('/_app/crashes');
 
@@ -38,30 +41,30 @@ function useCommunes(enabled: boolean) {
   });
 }
 
-const SEVERITIES = [
-  'dac_biet_nghiem_trong',
-  'rat_nghiem_trong',
-  'nghiem_trong',
-  'it_nghiem_trong',
-  'va_cham',
-] as const;
-type KnownSeverity = (typeof SEVERITIES)[number];
-const isKnownSeverity = (s: string): s is KnownSeverity => (SEVERITIES as readonly string[]).includes(s);
-
 export function CrashesPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const { search, query, setFilter, clearFilters, table } = useListPage(routeApi, crashesQuery);
   const showCommuneFilter = user.role !== 'commune';
   const communes = useCommunes(showCommuneFilter);
-
-  const severityLabel = (s: string | null) => {
-    if (!s) return t('common.none');
-    return isKnownSeverity(s) ? t(`crashes.severities.${s}`) : s;
-  };
+  const roads = useQuery(roadsQuery());
+  const navigate = useNavigate();
 
   const columns: ColumnsType<CrashItem> = [
-    { title: t('crashes.occurredAt'), dataIndex: 'occurredAt', className: 'nowrap', render: dateTimeCell },
+    {
+      title: t('crashes.occurredAt'),
+      dataIndex: 'occurredAt',
+      className: 'nowrap',
+      render: (v: string, c) => (
+        <Link
+          to="/crashes/$crashId"
+          params={{ crashId: String(c.id) }}
+          aria-label={t('crashes.openCrash', { id: c.id, when: formatDateTime(v) })}
+        >
+          {dateTimeCell(v)}
+        </Link>
+      ),
+    },
     {
       title: t('crashes.place'),
       key: 'place',
@@ -94,7 +97,11 @@ export function CrashesPage() {
       align: 'right',
       render: (v: number) => formatNumber(v),
     },
-    { title: t('crashes.severity'), dataIndex: 'severity', render: severityLabel },
+    {
+      title: t('crashes.severity'),
+      dataIndex: 'severity',
+      render: (v: string | null) => <SeverityTag severity={v} />,
+    },
     {
       title: t('crashes.cause'),
       key: 'cause',
@@ -103,8 +110,7 @@ export function CrashesPage() {
     {
       title: t('crashes.verified'),
       dataIndex: 'verified',
-      render: (v: boolean) =>
-        v ? <Tag className="tag-ok">{t('crashes.verifiedYes')}</Tag> : <Tag>{t('crashes.verifiedNo')}</Tag>,
+      render: (v: boolean) => <VerifiedTag verified={v} />,
     },
     {
       title: t('crashes.description'),
@@ -125,7 +131,37 @@ export function CrashesPage() {
 
   return (
     <>
-      <PageHeader title={t('crashes.title')} intro={t('crashes.intro')} />
+      <PageHeader
+        title={t('crashes.title')}
+        intro={t('crashes.intro')}
+        extra={
+          <>
+            {crashPermissions.create(user.role) ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => void navigate({ to: '/crashes/new' })}
+              >
+                {t('crashes.add')}
+              </Button>
+            ) : null}
+            <Button
+              icon={<BarChartOutlined aria-hidden />}
+              onClick={() => void navigate({ to: '/crashes/stats' })}
+            >
+              {t('nav.crashStats')}
+            </Button>
+            {crashPermissions.importFile(user.role) ? (
+              <Button
+                icon={<ImportOutlined aria-hidden />}
+                onClick={() => void navigate({ to: '/crashes/import' })}
+              >
+                {t('nav.crashImport')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
       <Filters onClear={clearFilters}>
         <fieldset className="filter-fieldset">
           <legend className="sr-only">{t('crashes.period')}</legend>
@@ -161,6 +197,42 @@ export function CrashesPage() {
             options={(communes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           />
         ) : null}
+        <FilterSelect<number>
+          label={t('crashes.roadFilter')}
+          allLabel={t('crashes.allRoads')}
+          value={search.roadId}
+          onChange={(roadId) => setFilter({ roadId })}
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={roads.isPending}
+          popupMatchSelectWidth={false}
+          options={roadOptions(roads.data).map((r) => ({ value: r.value, label: r.label }))}
+        />
+        <FilterSelect<string>
+          label={t('crashes.cause')}
+          allLabel={t('crashes.allCauses')}
+          value={search.cause}
+          onChange={(cause) => setFilter({ cause })}
+          popupMatchSelectWidth={false}
+          options={causeOptions}
+        />
+        <FilterSelect<Severity>
+          label={t('crashes.severity')}
+          allLabel={t('crashes.allSeverities')}
+          value={search.severity}
+          onChange={(severity) => setFilter({ severity })}
+          popupMatchSelectWidth={false}
+          options={SEVERITIES.map((v) => ({ value: v, label: t(`crashes.severities.${v}`) }))}
+        />
+        <FilterSelect<'true' | 'false'>
+          label={t('crashes.verified')}
+          allLabel={t('crashes.allVerified')}
+          value={search.verified}
+          onChange={(verified) => setFilter({ verified })}
+          options={[
+            { value: 'true', label: t('crashes.verifiedYes') },
+            { value: 'false', label: t('crashes.verifiedNo') },
+          ]}
+        />
         <SearchBox
           value={search.q}
           onSearch={(q) => setFilter({ q })}

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Card, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { crashSummaryQuery } from '../crashes/api.ts';
+import { crashStatsQuery } from '../crashes/api.ts';
+import { KpiCards } from '../crashes/ui.tsx';
 import { myDueCountQuery } from '../plans/api.ts';
 import { permissions, useSession } from '../platform/auth.tsx';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
@@ -16,16 +17,13 @@ export function HomePage() {
   const today = todayIso();
   const year = today.slice(0, 4);
   const from = `${year}-01-01`;
-  const summary = useQuery(crashSummaryQuery(from, today));
+  // The three criteria, year to date, against the same days of last year (verified records, as reported).
+  const period = `range:${from}..${today}`;
+  const summary = useQuery(crashStatsQuery({ period, by: 'none', verified: 'true' }));
   const overdue = useQuery(myDueCountQuery('overdue'));
   const dueSoon = useQuery(myDueCountQuery('due_soon'));
 
   const scope = user.role === 'commune' && user.adminUnit ? user.adminUnit.name : t('home.scopeProvince');
-  const figures = [
-    { key: 'crashes', label: t('home.crashes'), value: summary.data?.crashes },
-    { key: 'deaths', label: t('home.deaths'), value: summary.data?.deaths },
-    { key: 'injured', label: t('home.injured'), value: summary.data?.injured },
-  ];
 
   const shortcuts: {
     to: Exclude<To, '/'>;
@@ -35,6 +33,7 @@ export function HomePage() {
     { to: '/tasks/mine', title: t('nav.myTasks'), text: t('home.shortcutMyTasks') },
     { to: '/plans', title: t('nav.plans'), text: t('home.shortcutPlans') },
     { to: '/crashes', title: t('nav.crashes'), text: t('home.shortcutCrashes') },
+    { to: '/crashes/stats', title: t('stats.title'), text: t('home.shortcutCrashStats') },
     { to: '/directory/admin-units', title: t('nav.adminUnits'), text: t('home.shortcutAdminUnits') },
     { to: '/directory/org-units', title: t('nav.orgUnits'), text: t('home.shortcutOrgUnits') },
     { to: '/directory/people', title: t('nav.people'), text: t('home.shortcutPeople') },
@@ -70,26 +69,27 @@ export function HomePage() {
           }
         >
           <p className="muted" style={{ marginTop: 0 }}>
-            {t('home.figuresPeriod', { from: formatDate(from), to: formatDate(today) })}
+            {t('home.figuresCompare', {
+              from: formatDate(from),
+              to: formatDate(today),
+              previous: String(Number(year) - 1),
+            })}
           </p>
           {summary.isError ? (
             <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
           ) : summary.isPending ? (
-            <Skeleton active paragraph={{ rows: 1 }} title={false} />
+            <Skeleton active paragraph={{ rows: 2 }} title={false} />
           ) : (
-            <div className="figures">
-              {figures.map((f) => (
-                <Statistic
-                  key={f.key}
-                  title={f.label}
-                  value={f.value ?? 0}
-                  formatter={(v) => formatNumber(Number(v))}
-                />
-              ))}
-            </div>
+            <>
+              <KpiCards row={summary.data.total} />
+              <p className="home-sentence">{summary.data.sentence}</p>
+            </>
           )}
-          <p style={{ marginBottom: 0, marginTop: 16 }}>
-            <Link to="/crashes" search={{ from, to: today }}>
+          <p className="home-links">
+            <Link to="/crashes/stats" search={{ period }}>
+              {t('home.viewStats')}
+            </Link>
+            <Link to="/crashes" search={{ from, to: today, verified: 'true' }}>
               {t('home.viewCrashes')}
             </Link>
           </p>

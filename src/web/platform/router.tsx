@@ -12,7 +12,8 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { validateAuditSearch } from '../audit/search.ts';
-import { validateCrashesSearch } from '../crashes/search.ts';
+import { crashPermissions } from '../crashes/permissions.ts';
+import { validateCrashesSearch, validateMapSearch, validateStatsSearch } from '../crashes/search.ts';
 import {
   validateAdminUnitsSearch,
   validateOrgUnitsSearch,
@@ -125,6 +126,59 @@ const crashesRoute = createRoute({
   component: lazyRouteComponent(() => import('../crashes/CrashesPage.tsx'), 'CrashesPage'),
 });
 
+const CrashNewPage = lazyRouteComponent(() => import('../crashes/CrashFormPage.tsx'), 'CrashNewPage');
+const crashNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'crashes/new',
+  component: () => (
+    <RequirePermission allowed={crashPermissions.create}>
+      <CrashNewPage />
+    </RequirePermission>
+  ),
+});
+
+const CrashEditPage = lazyRouteComponent(() => import('../crashes/CrashFormPage.tsx'), 'CrashEditPage');
+const crashEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'crashes/$crashId/edit',
+  component: () => (
+    <RequirePermission allowed={crashPermissions.edit}>
+      <CrashEditPage />
+    </RequirePermission>
+  ),
+});
+
+const crashRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'crashes/$crashId',
+  component: lazyRouteComponent(() => import('../crashes/CrashPage.tsx'), 'CrashPage'),
+});
+
+const crashStatsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'crashes/stats',
+  validateSearch: validateStatsSearch,
+  component: lazyRouteComponent(() => import('../crashes/StatsPage.tsx'), 'StatsPage'),
+});
+
+const crashMapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'crashes/map',
+  validateSearch: validateMapSearch,
+  component: lazyRouteComponent(() => import('../crashes/MapPage.tsx'), 'MapPage'),
+});
+
+const CrashImportPage = lazyRouteComponent(() => import('../crashes/ImportPage.tsx'), 'CrashImportPage');
+const crashImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'crashes/import',
+  component: () => (
+    <RequirePermission allowed={crashPermissions.importFile}>
+      <CrashImportPage />
+    </RequirePermission>
+  ),
+});
+
 const AuditPage = lazyRouteComponent(() => import('../audit/AuditPage.tsx'), 'AuditPage');
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -192,6 +246,12 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     usersRoute,
     crashesRoute,
+    crashNewRoute,
+    crashStatsRoute,
+    crashMapRoute,
+    crashImportRoute,
+    crashRoute,
+    crashEditRoute,
     plansRoute,
     planImportRoute,
     planTriggersRoute,

@@ -2,8 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CarOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -15,6 +18,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { crashPermissions } from '../../crashes/permissions.ts';
 import { planPermissions } from '../../plans/permissions.ts';
 import { permissions, type Role } from '../auth.tsx';
 
@@ -26,6 +30,9 @@ export type To =
   | '/directory/people'
   | '/directory/users'
   | '/crashes'
+  | '/crashes/stats'
+  | '/crashes/map'
+  | '/crashes/import'
   | '/plans'
   | '/plans/import'
   | '/plans/triggers'
@@ -74,15 +81,29 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
       icon: <NotificationOutlined aria-hidden />,
     });
 
+  const crashes: NavLeaf[] = [
+    { to: '/crashes', label: t('nav.crashList'), icon: <CarOutlined aria-hidden /> },
+    { to: '/crashes/stats', label: t('nav.crashStats'), icon: <BarChartOutlined aria-hidden /> },
+    { to: '/crashes/map', label: t('nav.crashMap'), icon: <EnvironmentOutlined aria-hidden /> },
+  ];
+  if (crashPermissions.importFile(role))
+    crashes.push({
+      to: '/crashes/import',
+      label: t('nav.crashImport'),
+      icon: <CloudUploadOutlined aria-hidden />,
+    });
+
   const items: MenuProps['items'] = [
     leaf({ to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> }),
     { type: 'group', key: 'plans', label: t('nav.plansGroup'), children: plans.map(leaf) },
+    { type: 'group', key: 'crashes', label: t('nav.crashes'), children: crashes.map(leaf) },
     { type: 'group', key: 'directory', label: t('nav.directory'), children: directory.map(leaf) },
-    { type: 'divider', key: 'divider' },
-    leaf({ to: '/crashes', label: t('nav.crashes'), icon: <CarOutlined aria-hidden /> }),
   ];
   if (permissions.viewAudit(role))
-    items.push(leaf({ to: '/audit', label: t('nav.audit'), icon: <AuditOutlined aria-hidden /> }));
+    items.push(
+      { type: 'divider', key: 'divider' },
+      leaf({ to: '/audit', label: t('nav.audit'), icon: <AuditOutlined aria-hidden /> }),
+    );
 
   const selected = selectedKey(pathname);
   return (
@@ -102,6 +123,9 @@ const KEYS: To[] = [
   '/directory/org-units',
   '/directory/people',
   '/directory/users',
+  '/crashes/stats',
+  '/crashes/map',
+  '/crashes/import',
   '/crashes',
   '/audit',
 ];
