@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
+import { registerBlackSpotRoutes } from '../blackspots/routes.ts';
 import { registerCrashRoutes } from '../crashes/routes.ts';
 import { registerDirectoryRoutes } from '../directory/routes.ts';
 import { registerPlanRoutes } from '../plans/routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   registerDirectoryRoutes(app);
   registerCrashRoutes(app);
   registerPlanRoutes(app);
+  registerBlackSpotRoutes(app);
   registerAuditRoutes(app);
   return app;
 }

@@ -20,6 +20,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Sender of the digest */
   mailFrom: string;
+  /** Raster tile URL template (https://…/{z}/{x}/{y}.png) for maps; unset = the offline basemap */
+  mapTileUrl: string | undefined;
 }
 
 export const DEV_SESSION_SECRET = 'atgt-dev-secret-change-me-in-production-0123456789';
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'ATGT <no-reply@atgt.local>',
+    mapTileUrl: env.MAP_TILE_URL || undefined,
   };
 }
