@@ -60,14 +60,39 @@ type CrashRow = {
   injured: number;
 };
 
+/**
+ * The verified crashes of a window, read column by column (one row of arrays): at hundreds of
+ * thousands of crashes this is several times faster than one object per row.
+ */
 async function crashesIn(db: Queryable, from: string, to: string): Promise<CrashRow[]> {
-  const rows = await db.query<CrashRow & { id: number | string }>(
-    `SELECT c.id, c.road_id AS "roadId", c.km_m AS "kmM", c.lat, c.lon, to_json(c.occurred_at) #>> '{}' AS "occurredAt",
-            c.deaths, c.injured
+  const [cols] = await db.query<{
+    ids: (number | string)[] | null;
+    roads: (number | null)[];
+    kms: (number | null)[];
+    lats: (number | null)[];
+    lons: (number | null)[];
+    days: string[];
+    deaths: number[];
+    injured: number[];
+  }>(
+    `SELECT array_agg(c.id) AS ids, array_agg(c.road_id) AS roads, array_agg(c.km_m) AS kms, array_agg(c.lat) AS lats,
+            array_agg(c.lon) AS lons,
+            array_agg(to_char((c.occurred_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')) AS days,
+            array_agg(c.deaths) AS deaths, array_agg(c.injured) AS injured
        FROM crashes c WHERE c.merged_into IS NULL AND c.verified AND ${instants('$1', '$2')}`,
     [from, to],
   );
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  if (!cols?.ids) return [];
+  return cols.ids.map((id, i) => ({
+    id: Number(id),
+    roadId: cols.roads[i] ?? null,
+    kmM: cols.kms[i] ?? null,
+    lat: cols.lats[i] ?? null,
+    lon: cols.lons[i] ?? null,
+    occurredAt: cols.days[i] ?? from,
+    deaths: cols.deaths[i] ?? 0,
+    injured: cols.injured[i] ?? 0,
+  }));
 }
 
 const kmRange = (from: number | null, to: number | null) =>
