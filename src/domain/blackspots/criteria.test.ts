@@ -46,7 +46,10 @@ describe('criteria', () => {
   });
 
   it('builds 12-month windows and compares recorded dates inclusively', () => {
-    expect(windowEnding('2025-12-31', { windowMonths: 12 })).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(windowEnding('2025-12-31', { windowMonths: 12 })).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
     const w = { from: '2025-01-01', to: '2025-12-31' };
     expect(inWindow('2025-12-31T23:59:00+07:00', w)).toBe(true);
     expect(inWindow('2024-12-31T23:59:00+07:00', w)).toBe(false);

@@ -59,7 +59,8 @@ export const BLACK_SPOT_CRITERIA: readonly BlackSpotCriteria[] = [
     id: 'tt-26-2012',
     validFrom: '2012-09-03',
     validTo: '2024-12-31',
-    citation: 'Thông tư 26/2012/TT-BGTVT (Bộ Giao thông vận tải), xác định và xử lý vị trí nguy hiểm, điểm đen',
+    citation:
+      'Thông tư 26/2012/TT-BGTVT (Bộ Giao thông vận tải), xác định và xử lý vị trí nguy hiểm, điểm đen',
     verified: false,
     note:
       'Các con số là con số thường được trích dẫn, chưa đối chiếu với văn bản gốc. Ngày hiệu lực ước tính ' +
@@ -150,7 +151,10 @@ export function firstRuleMet(t: Tally, criteria: Pick<BlackSpotCriteria, 'rules'
   return -1;
 }
 
-export function classifyTally(t: Tally, criteria: Pick<BlackSpotCriteria, 'rules' | 'potential'>): Classification {
+export function classifyTally(
+  t: Tally,
+  criteria: Pick<BlackSpotCriteria, 'rules' | 'potential'>,
+): Classification {
   const rule = firstRuleMet(t, criteria);
   if (rule >= 0) return { level: 'black_spot', rule };
   if (t.crashes > 0 && t.crashes >= criteria.potential.minCrashes) return { level: 'potential', rule: null };

@@ -3,7 +3,10 @@ import { binomialHalfCdf, evaluate, formatNumberVi, overdispersionOf, poissonCdf
 
 describe('evaluate', () => {
   it('before 12, after 3: P(X ≤ 3 | n = 15, p = 0.5) = 576/32768 = 0.0176', () => {
-    const e = evaluate({ before: { crashes: 12, deaths: 5, injured: 14 }, after: { crashes: 3, deaths: 1, injured: 4 } });
+    const e = evaluate({
+      before: { crashes: 12, deaths: 5, injured: 14 },
+      after: { crashes: 3, deaths: 1, injured: 4 },
+    });
     expect(e.pValue).toBeCloseTo(576 / 32768, 10);
     expect(e.pValue).toBeCloseTo(0.0176, 4);
     expect(e.change).toBe(-9);
@@ -19,7 +22,10 @@ describe('evaluate', () => {
   });
 
   it('a small fall is not beyond chance: before 5, after 3 → 93/256', () => {
-    const e = evaluate({ before: { crashes: 5, deaths: 1, injured: 5 }, after: { crashes: 3, deaths: 0, injured: 3 } });
+    const e = evaluate({
+      before: { crashes: 5, deaths: 1, injured: 5 },
+      after: { crashes: 3, deaths: 0, injured: 3 },
+    });
     expect(e.pValue).toBeCloseTo(93 / 256, 10);
     expect(e.significant).toBe(false);
     expect(e.statement).toContain('chưa đủ để khẳng định');
@@ -54,19 +60,33 @@ describe('evaluate', () => {
     });
     // w = 1/(1 + 4) = 0.2; EB = 0.4 + 6.4 = 6.8 … then a harsher comparable mean:
     expect(e.rtmExpected).toBeCloseTo(6.8, 12);
-    const f = evaluate({ ...e, before: { crashes: 8, deaths: 2, injured: 8 }, after: { crashes: 2, deaths: 0, injured: 2 }, expectedBefore: 1.5, overdispersion: 0 });
+    const f = evaluate({
+      ...e,
+      before: { crashes: 8, deaths: 2, injured: 8 },
+      after: { crashes: 2, deaths: 0, injured: 2 },
+      expectedBefore: 1.5,
+      overdispersion: 0,
+    });
     expect(f.rtmExpected).toBeCloseTo(1.5, 12);
     expect(f.significant).toBe(false);
     expect(f.statement).toContain('không thấp hơn mức dự kiến');
   });
 
   it('handles no fall and zero counts', () => {
-    const e = evaluate({ before: { crashes: 0, deaths: 0, injured: 0 }, after: { crashes: 2, deaths: 0, injured: 1 } });
+    const e = evaluate({
+      before: { crashes: 0, deaths: 0, injured: 0 },
+      after: { crashes: 2, deaths: 0, injured: 1 },
+    });
     expect(e.percent).toBeNull();
     expect(e.significant).toBe(false);
     expect(e.pValue).toBe(1);
     expect(e.statement).toContain('không giảm');
-    expect(() => evaluate({ before: { crashes: -1, deaths: 0, injured: 0 }, after: { crashes: 0, deaths: 0, injured: 0 } })).toThrow(RangeError);
+    expect(() =>
+      evaluate({
+        before: { crashes: -1, deaths: 0, injured: 0 },
+        after: { crashes: 0, deaths: 0, injured: 0 },
+      }),
+    ).toThrow(RangeError);
   });
 });
 

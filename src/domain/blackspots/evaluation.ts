@@ -66,7 +66,11 @@ const DEFAULT_K = 0.5;
 
 /** log(exp(a) + exp(b)) without overflow. */
 const logAdd = (a: number, b: number) =>
-  a === Number.NEGATIVE_INFINITY ? b : a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+  a === Number.NEGATIVE_INFINITY
+    ? b
+    : a > b
+      ? a + Math.log1p(Math.exp(b - a))
+      : b + Math.log1p(Math.exp(a - b));
 
 /** P(X ≤ x) for X ~ Binomial(n, 0.5), computed in log space (fine for large n). */
 export function binomialHalfCdf(x: number, n: number): number {

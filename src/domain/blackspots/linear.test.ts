@@ -84,7 +84,11 @@ describe('detectLinear on a hand-made road', () => {
 
   it('merges overlapping qualifying windows into one segment', () => {
     nextId = 100;
-    const chain = [crash(3, 0, '2025-01-01', 1, 0), crash(3, 400, '2025-01-02', 1, 0), crash(3, 800, '2025-01-03', 1, 0)];
+    const chain = [
+      crash(3, 0, '2025-01-01', 1, 0),
+      crash(3, 400, '2025-01-02', 1, 0),
+      crash(3, 800, '2025-01-03', 1, 0),
+    ];
     const found = detectLinear(chain, year2025, criteria);
     expect(found.map((c) => [c.fromM, c.toM, c.crashIds])).toEqual([[0, 800, [100, 101, 102]]]);
     // 501 m apart: the window [x, x + 500] does not reach the next crash.
@@ -97,7 +101,11 @@ describe('detectLinear on a hand-made road', () => {
 
   it('reports rule 1 and rule 2 black spots', () => {
     nextId = 300;
-    const r1 = [crash(4, 0, '2025-01-01', 1, 0), crash(4, 100, '2025-01-02', 0, 0), crash(4, 200, '2025-01-03', 0, 0)];
+    const r1 = [
+      crash(4, 0, '2025-01-01', 1, 0),
+      crash(4, 100, '2025-01-02', 0, 0),
+      crash(4, 200, '2025-01-03', 0, 0),
+    ];
     expect(detectLinear(r1, year2025, criteria)[0]?.rule).toBe(1);
     const r2 = [0, 100, 200, 300].map((k) => crash(4, k, '2025-03-03', 0, 1));
     expect(detectLinear(r2, year2025, criteria)[0]?.rule).toBe(2);

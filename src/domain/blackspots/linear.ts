@@ -18,10 +18,10 @@ import {
   classify,
   classifyTally,
   inWindow,
-  windowTest,
   type Level,
   levelRank,
   type Tally,
+  windowTest,
 } from './criteria.ts';
 
 export interface LinearCrash {
@@ -64,7 +64,9 @@ export function compareByHarm(
   a: { fatalCrashes: number; crashes: number; deaths: number; injured: number },
   b: { fatalCrashes: number; crashes: number; deaths: number; injured: number },
 ): number {
-  return b.fatalCrashes - a.fatalCrashes || b.crashes - a.crashes || b.deaths - a.deaths || b.injured - a.injured;
+  return (
+    b.fatalCrashes - a.fatalCrashes || b.crashes - a.crashes || b.deaths - a.deaths || b.injured - a.injured
+  );
 }
 
 const compareLinear = (a: LinearCandidate, b: LinearCandidate) =>
@@ -122,7 +124,8 @@ function sortByRoadAndKm(crashes: readonly LinearCrash[], keep: (iso: string) =>
   for (const road of [...byRoad.keys()].sort((a, b) => a - b)) {
     const list = byRoad.get(road)!;
     const m = list.length;
-    const packable = m < 2 ** 21 && list.every((c) => Number.isInteger(c.kmM) && c.kmM >= 0 && c.kmM < 2 ** 31);
+    const packable =
+      m < 2 ** 21 && list.every((c) => Number.isInteger(c.kmM) && c.kmM >= 0 && c.kmM < 2 ** 31);
     if (packable) {
       const keys = new Float64Array(m);
       for (let i = 0; i < m; i++) keys[i] = list[i]!.kmM * 2 ** 21 + i;
@@ -250,7 +253,9 @@ export function bruteForceLinear(
     }
     for (const m of merged) {
       const members = list.filter((d) => d.kmM >= m.from && d.kmM <= m.to);
-      out.push(candidateOf(members, m.level === 2 ? 'black_spot' : 'potential', m.level === 2 ? m.rule : null));
+      out.push(
+        candidateOf(members, m.level === 2 ? 'black_spot' : 'potential', m.level === 2 ? m.rule : null),
+      );
     }
   }
   return out.sort(compareLinear);

@@ -17,7 +17,13 @@ const at = (
   date: string,
   deaths: number,
   injured: number,
-): PointCrash => ({ id, ...offset(c.lat, c.lon, north, east), occurredAt: `${date}T17:30:00+07:00`, deaths, injured });
+): PointCrash => ({
+  id,
+  ...offset(c.lat, c.lon, north, east),
+  occurredAt: `${date}T17:30:00+07:00`,
+  deaths,
+  injured,
+});
 
 describe('detectSpatial on hand-made points', () => {
   const fixture: PointCrash[] = [
@@ -105,11 +111,18 @@ describe('detectSpatial equals bruteForceSpatial', () => {
       { maxLength: 60 },
     );
     fc.assert(
-      fc.property(arb, fc.constantFrom(10.8, 21.0, 65.0), fc.integer({ min: 100, max: 1000 }), (rows, lat, L) => {
-        const pts = rows.map((r, i) => at(i + 1, { lat, lon: 105.8 }, r.north, r.east, '2025-06-01', r.deaths, r.injured));
-        const c = { ...criteria, segmentMetres: L };
-        expect(detectSpatial(pts, year2025, c)).toEqual(bruteForceSpatial(pts, year2025, c));
-      }),
+      fc.property(
+        arb,
+        fc.constantFrom(10.8, 21.0, 65.0),
+        fc.integer({ min: 100, max: 1000 }),
+        (rows, lat, L) => {
+          const pts = rows.map((r, i) =>
+            at(i + 1, { lat, lon: 105.8 }, r.north, r.east, '2025-06-01', r.deaths, r.injured),
+          );
+          const c = { ...criteria, segmentMetres: L };
+          expect(detectSpatial(pts, year2025, c)).toEqual(bruteForceSpatial(pts, year2025, c));
+        },
+      ),
       { numRuns: 200 },
     );
   });

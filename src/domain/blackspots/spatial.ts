@@ -19,8 +19,16 @@
  * highest latitude present), so each query looks at 3 × 3 cells: about O(n·k) for k crashes in those cells,
  * plus sorts. Longitudes are not wrapped at ±180°.
  */
-import { type BlackSpotCriteria, classifyTally, inWindow, type Level, levelRank, type Tally, windowTest } from './criteria.ts';
-import { compareByHarm, type DateWindow, sortedIds } from './linear.ts';
+import {
+  type BlackSpotCriteria,
+  classifyTally,
+  inWindow,
+  type Level,
+  levelRank,
+  type Tally,
+  windowTest,
+} from './criteria.ts';
+import { compareByHarm, type DateWindow } from './linear.ts';
 
 export interface PointCrash {
   id: number;
@@ -78,7 +86,8 @@ const addTo = (t: Tally, c: PointCrash) => {
 const compareSeeds = (pts: readonly PointCrash[]) => (a: Seed, b: Seed) =>
   b.level - a.level || compareByHarm(a.t, b.t) || pts[a.index]!.id - pts[b.index]!.id;
 
-const compareSpatial = (a: SpatialCandidate, b: SpatialCandidate) => compareByHarm(a, b) || a.seedId - b.seedId;
+const compareSpatial = (a: SpatialCandidate, b: SpatialCandidate) =>
+  compareByHarm(a, b) || a.seedId - b.seedId;
 
 function inside(crashes: readonly PointCrash[], window: DateWindow): PointCrash[] {
   const keep = windowTest(window);
@@ -291,7 +300,13 @@ export function detectSpatial(
         }
       }
     }
-    const t: Tally = { crashes: crashesN, fatalCrashes: fatal, injuryCrashes: injuryN, deaths: d, injured: inj };
+    const t: Tally = {
+      crashes: crashesN,
+      fatalCrashes: fatal,
+      injuryCrashes: injuryN,
+      deaths: d,
+      injured: inj,
+    };
     const lv = levelRank(classifyTally(t, criteria).level);
     if (lv > 0) seeds.push({ index: i, level: lv, t });
   }

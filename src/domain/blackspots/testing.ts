@@ -34,7 +34,10 @@ export function genLinear(n: number, o: GenOptions, firstId = 1): LinearCrash[] 
   const rng = new Rng(o.seed);
   const roads = o.roads ?? 10;
   const len = o.roadLengthM ?? 150_000;
-  const hot = Array.from({ length: o.hotspots ?? 60 }, () => ({ road: rng.int(1, roads), km: rng.int(0, len) }));
+  const hot = Array.from({ length: o.hotspots ?? 60 }, () => ({
+    road: rng.int(1, roads),
+    km: rng.int(0, len),
+  }));
   const hotShare = o.hotShare ?? 0.2;
   const out: LinearCrash[] = [];
   for (let i = 0; i < n; i++) {
