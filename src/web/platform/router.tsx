@@ -12,6 +12,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { validateAuditSearch } from '../audit/search.ts';
+import { validateSpotsSearch } from '../blackspots/search.ts';
 import { crashPermissions } from '../crashes/permissions.ts';
 import { validateCrashesSearch, validateMapSearch, validateStatsSearch } from '../crashes/search.ts';
 import {
@@ -179,6 +180,26 @@ const crashImportRoute = createRoute({
   ),
 });
 
+const blackSpotsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'black-spots',
+  validateSearch: validateSpotsSearch,
+  component: lazyRouteComponent(() => import('../blackspots/SpotsPage.tsx'), 'SpotsPage'),
+});
+
+const blackSpotMapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'black-spots/map',
+  validateSearch: validateMapSearch,
+  component: lazyRouteComponent(() => import('../blackspots/MapPage.tsx'), 'SpotMapPage'),
+});
+
+const blackSpotRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'black-spots/$spotId',
+  component: lazyRouteComponent(() => import('../blackspots/SpotPage.tsx'), 'SpotPage'),
+});
+
 const AuditPage = lazyRouteComponent(() => import('../audit/AuditPage.tsx'), 'AuditPage');
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -252,6 +273,9 @@ const routeTree = rootRoute.addChildren([
     crashImportRoute,
     crashRoute,
     crashEditRoute,
+    blackSpotsRoute,
+    blackSpotMapRoute,
+    blackSpotRoute,
     plansRoute,
     planImportRoute,
     planTriggersRoute,

@@ -8,11 +8,13 @@ import {
   CloudUploadOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
   NotificationOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { Menu, type MenuProps } from 'antd';
@@ -33,6 +35,8 @@ export type To =
   | '/crashes/stats'
   | '/crashes/map'
   | '/crashes/import'
+  | '/black-spots'
+  | '/black-spots/map'
   | '/plans'
   | '/plans/import'
   | '/plans/triggers'
@@ -93,10 +97,16 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
       icon: <CloudUploadOutlined aria-hidden />,
     });
 
+  const blackSpots: NavLeaf[] = [
+    { to: '/black-spots', label: t('nav.blackSpotList'), icon: <WarningOutlined aria-hidden /> },
+    { to: '/black-spots/map', label: t('nav.blackSpotMap'), icon: <GlobalOutlined aria-hidden /> },
+  ];
+
   const items: MenuProps['items'] = [
     leaf({ to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> }),
     { type: 'group', key: 'plans', label: t('nav.plansGroup'), children: plans.map(leaf) },
     { type: 'group', key: 'crashes', label: t('nav.crashes'), children: crashes.map(leaf) },
+    { type: 'group', key: 'black-spots', label: t('nav.blackSpots'), children: blackSpots.map(leaf) },
     { type: 'group', key: 'directory', label: t('nav.directory'), children: directory.map(leaf) },
   ];
   if (permissions.viewAudit(role))
@@ -127,6 +137,8 @@ const KEYS: To[] = [
   '/crashes/map',
   '/crashes/import',
   '/crashes',
+  '/black-spots/map',
+  '/black-spots',
   '/audit',
 ];
 

@@ -1,0 +1,141 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { Alert, Checkbox, DatePicker } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { crashMapQuery } from '../crashes/api.ts';
+import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
+import { Filters } from '../platform/ui/listing.tsx';
+import { PageHeader } from '../platform/ui/PageHeader.tsx';
+import { QueryError } from '../platform/ui/QueryError.tsx';
+import { basemapQuery, spotsGeoJsonQuery } from './api.ts';
+import { LAYERS, type LayerKey, SpotMap } from './SpotMap.tsx';
+import './ui.tsx';
+
+const routeApi = getRouteApi('/_app/black-spots/map');
+
+export function SpotMapPage() {
+  const { t } = useTranslation();
+  const search = routeApi.useSearch();
+  const routeNavigate = routeApi.useNavigate();
+  const navigate = useNavigate();
+  const today = todayIso();
+  const from = search.from ?? dayjs(today).subtract(12, 'month').add(1, 'day').format('YYYY-MM-DD');
+  const to = search.to ?? today;
+  const [visible, setVisible] = useState<Record<LayerKey, boolean>>({
+    crashes: true,
+    candidates: true,
+    confirmed: true,
+    hazards: true,
+  });
+  const basemap = useQuery(basemapQuery());
+  const crashes = useQuery({ ...crashMapQuery({ from, to, verified: 'all' }), enabled: visible.crashes });
+  const spots = useQuery(spotsGeoJsonQuery());
+  const open = useCallback(
+    (id: number) => void navigate({ to: '/black-spots/$spotId', params: { spotId: String(id) } }),
+    [navigate],
+  );
+
+  const counts: Record<LayerKey, number | undefined> = {
+    crashes: crashes.data?.features.length,
+    candidates: spots.data?.features.filter(
+      (f) => f.properties.kind !== 'hazard' && f.properties.status === 'candidate',
+    ).length,
+    confirmed: spots.data?.features.filter(
+      (f) =>
+        f.properties.kind !== 'hazard' &&
+        f.properties.status !== 'candidate' &&
+        f.properties.status !== 'dismissed',
+    ).length,
+    hazards: spots.data?.features.filter(
+      (f) => f.properties.kind === 'hazard' && f.properties.status !== 'dismissed',
+    ).length,
+  };
+  const error = basemap.error ?? spots.error ?? crashes.error;
+
+  const fallback = (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('crashMap.noWebGL')}
+      description={
+        <>
+          {t('crashMap.noWebGLHelp')} <Link to="/black-spots">{t('blackSpots.openList')}</Link>
+        </>
+      }
+    />
+  );
+
+  return (
+    <>
+      <PageHeader title={t('blackSpots.mapTitle')} intro={t('blackSpots.mapIntro')} />
+      <Filters>
+        <fieldset className="filter-fieldset">
+          <legend className="sr-only">{t('blackSpots.crashPeriod')}</legend>
+          <label htmlFor="spot-map-from" className="sr-only">
+            {t('crashes.periodStart')}
+          </label>
+          <label htmlFor="spot-map-to" className="sr-only">
+            {t('crashes.periodEnd')}
+          </label>
+          <DatePicker.RangePicker
+            id={{ start: 'spot-map-from', end: 'spot-map-to' }}
+            format="DD/MM/YYYY"
+            allowClear={false}
+            value={[dayjs(from), dayjs(to)]}
+            onChange={(r) => {
+              if (r?.[0] && r[1])
+                void routeNavigate({
+                  search: { from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') },
+                  replace: true,
+                });
+            }}
+          />
+        </fieldset>
+        <fieldset className="map-layers">
+          <legend className="sr-only">{t('blackSpots.layers')}</legend>
+          {LAYERS.map((k) => (
+            <Checkbox
+              key={k}
+              checked={visible[k]}
+              onChange={(e) => setVisible((v) => ({ ...v, [k]: e.target.checked }))}
+            >
+              <span className={`legend-dot legend-layer-${k}`} aria-hidden="true" />{' '}
+              {t(`blackSpots.layerNames.${k}`)}
+              {counts[k] !== undefined ? ` (${formatNumber(counts[k])})` : ''}
+            </Checkbox>
+          ))}
+        </fieldset>
+      </Filters>
+      {error ? (
+        <QueryError
+          error={error}
+          onRetry={() => {
+            void basemap.refetch();
+            void spots.refetch();
+            void crashes.refetch();
+          }}
+        />
+      ) : null}
+      <p className="summary-line" aria-live="polite">
+        {t('blackSpots.mapSummary', {
+          from: formatDate(from),
+          to: formatDate(to),
+          crashes: formatNumber(counts.crashes ?? 0),
+          spots: formatNumber(spots.data?.features.length ?? 0),
+        })}
+      </p>
+      <SpotMap
+        basemap={basemap.data}
+        crashes={crashes.data}
+        spots={spots.data}
+        visible={visible}
+        label={t('blackSpots.mapLabel', { from: formatDate(from), to: formatDate(to) })}
+        fallback={fallback}
+        onOpenSpot={open}
+      />
+      <p className="cell-secondary">{t('blackSpots.mapHelp')}</p>
+    </>
+  );
+}
