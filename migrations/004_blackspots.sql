@@ -56,3 +56,6 @@ CREATE TABLE black_spot_photos (
   taken_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX black_spot_photos_spot ON black_spot_photos(spot_id);
+
+-- Map data for a visible area: crashes by latitude band, then longitude, within a period.
+CREATE INDEX crashes_located ON crashes(lat, lon) WHERE lat IS NOT NULL AND merged_into IS NULL;

@@ -54,6 +54,8 @@ export const detectResult = z.object({
     segmentMetres: z.number(),
   }),
   crashesConsidered: z.number(),
+  /** all candidates found; `candidates` lists the first 500, black spots first */
+  totalCandidates: z.number(),
   candidates: z.array(candidate),
   saved: z.number(),
 });

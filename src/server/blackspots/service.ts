@@ -23,6 +23,9 @@ type Spot = z.infer<typeof s.spot>;
 type Detail = z.infer<typeof s.spotDetail>;
 type Status = Spot['status'];
 
+/** How many candidates a detection lists (ranked); a province reviews the worst first. */
+export const MAX_LISTED = 500;
+
 /** The lifecycle: which status may follow which. */
 export const NEXT: Record<Status, Status[]> = {
   candidate: ['confirmed', 'dismissed'],
@@ -71,14 +74,11 @@ async function crashesIn(db: Queryable, from: string, to: string): Promise<Crash
     kms: (number | null)[];
     lats: (number | null)[];
     lons: (number | null)[];
-    days: string[];
     deaths: number[];
     injured: number[];
   }>(
     `SELECT array_agg(c.id) AS ids, array_agg(c.road_id) AS roads, array_agg(c.km_m) AS kms, array_agg(c.lat) AS lats,
-            array_agg(c.lon) AS lons,
-            array_agg(to_char((c.occurred_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')) AS days,
-            array_agg(c.deaths) AS deaths, array_agg(c.injured) AS injured
+            array_agg(c.lon) AS lons, array_agg(c.deaths) AS deaths, array_agg(c.injured) AS injured
        FROM crashes c WHERE c.merged_into IS NULL AND c.verified AND ${instants('$1', '$2')}`,
     [from, to],
   );
@@ -89,7 +89,8 @@ async function crashesIn(db: Queryable, from: string, to: string): Promise<Crash
     kmM: cols.kms[i] ?? null,
     lat: cols.lats[i] ?? null,
     lon: cols.lons[i] ?? null,
-    occurredAt: cols.days[i] ?? from,
+    // The window is already applied in SQL; the detectors only compare the date with the same window.
+    occurredAt: from,
     deaths: cols.deaths[i] ?? 0,
     injured: cols.injured[i] ?? 0,
   }));
@@ -248,6 +249,14 @@ export async function detect(db: Db, actor: Actor, body: z.infer<typeof s.detect
       });
     });
   }
+  // Black spots first, then by harm; the answer lists the first ones (all are saved when asked).
+  candidates.sort(
+    (a, b) =>
+      (a.kind === 'black_spot' ? 0 : 1) - (b.kind === 'black_spot' ? 0 : 1) ||
+      b.fatalCrashes - a.fatalCrashes ||
+      b.crashes - a.crashes ||
+      b.deaths - a.deaths,
+  );
   return {
     window,
     criteria: {
@@ -257,7 +266,8 @@ export async function detect(db: Db, actor: Actor, body: z.infer<typeof s.detect
       segmentMetres: criteria.segmentMetres,
     },
     crashesConsidered: crashes.length,
-    candidates,
+    totalCandidates: candidates.length,
+    candidates: candidates.slice(0, MAX_LISTED),
     saved,
   };
 }
