@@ -158,20 +158,7 @@ export async function importHealthRecords(db: Db, actor: Actor, body: z.infer<ty
           })),
       );
     }
-    await tx.query(
-      `INSERT INTO health_records (facility, record_no, admitted_at, admin_unit_id, age, sex, vehicle, outcome)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])`,
-      [
-        records.map((r) => r.facility),
-        records.map((r) => r.recordNo),
-        records.map((r) => r.admittedAt),
-        records.map((r) => r.adminUnitId),
-        records.map((r) => r.age),
-        records.map((r) => r.sex),
-        records.map((r) => r.vehicle),
-        records.map((r) => r.outcome),
-      ],
-    );
+    await insertHealthRecords(tx, records);
     const times = records.map((r) => Date.parse(r.admittedAt));
     const result = await relink(
       tx,
@@ -185,6 +172,35 @@ export async function importHealthRecords(db: Db, actor: Actor, body: z.infer<ty
     });
     return { rows: records.length, created: records.length, ...result, problems: [] };
   });
+}
+
+export interface HealthRecordRow {
+  facility: string;
+  recordNo: string;
+  admittedAt: string;
+  adminUnitId: string | null;
+  age: number | null;
+  sex: 'male' | 'female' | null;
+  vehicle: string | null;
+  outcome: 'died' | 'serious' | 'minor' | 'discharged';
+}
+
+/** Inserts hospital records in one statement (the import and the demo loader share it). */
+export async function insertHealthRecords(tx: Queryable, records: HealthRecordRow[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO health_records (facility, record_no, admitted_at, admin_unit_id, age, sex, vehicle, outcome)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])`,
+    [
+      records.map((r) => r.facility),
+      records.map((r) => r.recordNo),
+      records.map((r) => r.admittedAt),
+      records.map((r) => r.adminUnitId),
+      records.map((r) => r.age),
+      records.map((r) => r.sex),
+      records.map((r) => r.vehicle),
+      records.map((r) => r.outcome),
+    ],
+  );
 }
 
 /** Links every health record admitted in [from, to] again, against the crashes of that span. */
