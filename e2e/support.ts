@@ -73,6 +73,16 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 /** Runs axe-core on the page and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A dropdown or popup still playing its closing animation is half in the page: wait for it to go.
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[class*="-leave"], [class*="-appear"], [class*="-enter"]'),
+      undefined,
+      {
+        timeout: 3000,
+      },
+    )
+    .catch(() => undefined);
   // Evaluated over the DevTools protocol, which the page's Content-Security-Policy does not govern.
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
