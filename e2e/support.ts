@@ -73,6 +73,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 /** Runs axe-core on the page and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // The pointer left over the last button clicked would show its hover colours: move it away.
+  await page.mouse.move(0, 0);
   // A dropdown or popup still playing its closing animation is half in the page: wait for it to go.
   await page
     .waitForFunction(
@@ -83,6 +85,7 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
       },
     )
     .catch(() => undefined);
+  await page.waitForTimeout(300); // colour transitions (0.2 s in Ant Design) back to rest
   // Evaluated over the DevTools protocol, which the page's Content-Security-Policy does not govern.
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
