@@ -203,11 +203,18 @@ describe('the lifecycle, from candidate to evaluated', () => {
     expect(task.body.planNumber).toBe('XLĐĐ-2025');
     expect(task.body.assignments.find((a) => a.role === 'lead')?.orgUnitName).toBe('Sở Xây dựng');
     expect((await go({ to: 'remedied', remediedOn: '2030-01-01' })).status).toBe(400);
+    const beforeSurvey = await go({ to: 'remedied', remediedOn: '2025-04-01' });
+    expect(beforeSurvey.status).toBe(400);
+    expect(beforeSurvey.body.error.details[0]?.path).toBe('remediedOn');
     expect((await go({ to: 'remedied', remediedOn: '2025-06-30' })).status).toBe(200);
     const evaluated = await go({ to: 'evaluated' });
     expect(evaluated.status, JSON.stringify(evaluated.body)).toBe(200);
     // 12 months before 30/6/2025: the 3 crashes of the spot; 12 months after: 1.
-    expect(evaluated.body.evaluation).toMatchObject({ before: { crashes: 3 }, after: { crashes: 1 } });
+    expect(evaluated.body.evaluation).toMatchObject({
+      before: { from: '2024-06-30', to: '2025-06-30', crashes: 3 },
+      after: { from: '2025-06-30', to: '2026-06-30', crashes: 1 },
+      change: -2,
+    });
     expect(evaluated.body.evaluation?.statement).toMatch(/\S/);
     expect(evaluated.body.next).toEqual([]);
     const history = await office.get<{ history: { action: string }[] }>(`/api/v1/black-spots/${id}`);

@@ -98,6 +98,30 @@ export const transitionBody = z
   })
   .strict();
 
+const counts = z.object({
+  from: z.string(),
+  to: z.string(),
+  crashes: z.number(),
+  deaths: z.number(),
+  injured: z.number(),
+});
+/** The 12 months before the works against the 12 months after (see domain/blackspots/evaluation.ts). */
+export const evaluation = z.object({
+  before: counts,
+  after: counts,
+  expectedBefore: z.number().nullable(),
+  change: z.number(),
+  percent: z.number().nullable(),
+  rtmExpected: z.number().nullable(),
+  rtmAdjusted: z.number().nullable(),
+  rtmPercent: z.number().nullable(),
+  ebWeight: z.number().nullable(),
+  significant: z.boolean(),
+  pValue: z.number(),
+  pValueRtm: z.number().nullable(),
+  statement: z.string(),
+});
+
 export const spot = z.object({
   id: z.number(),
   kind: z.enum(SPOT_KINDS),
@@ -130,7 +154,7 @@ export const spot = z.object({
   remedyDue: z.string().nullable(),
   remedyTaskId: z.number().nullable(),
   remediedOn: z.string().nullable(),
-  evaluation: z.unknown().nullable(),
+  evaluation: evaluation.nullable(),
 });
 export const spotPage = paged(spot);
 export const spotDetail = spot.extend({

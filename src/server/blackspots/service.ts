@@ -383,6 +383,10 @@ export async function transition(
       case 'surveyed':
         need(body.surveyOn, 'surveyOn', 'Cần ngày khảo sát');
         need(body.findings, 'findings', 'Cần ghi kết quả khảo sát');
+        if (body.surveyOn! > today)
+          throw badRequest('Dữ liệu không hợp lệ.', [
+            { path: 'surveyOn', message: 'Ngày khảo sát không thể ở tương lai' },
+          ]);
         sets.survey_on = body.surveyOn;
         sets.survey_findings = body.findings;
         break;
@@ -390,6 +394,10 @@ export async function transition(
         need(body.measures, 'measures', 'Cần ghi biện pháp xử lý');
         need(body.leadUnitId, 'leadUnitId', 'Cần chọn đơn vị chủ trì');
         need(body.dueOn, 'dueOn', 'Cần hạn hoàn thành');
+        if (spot.surveyOn && body.dueOn! < spot.surveyOn)
+          throw badRequest('Dữ liệu không hợp lệ.', [
+            { path: 'dueOn', message: 'Hạn phải sau ngày khảo sát' },
+          ]);
         sets.remedy_measures = body.measures;
         sets.remedy_cost_vnd = body.costVnd ?? null;
         sets.remedy_lead_unit_id = body.leadUnitId;
@@ -410,6 +418,10 @@ export async function transition(
         if (body.remediedOn! > today)
           throw badRequest('Dữ liệu không hợp lệ.', [
             { path: 'remediedOn', message: 'Ngày xử lý không thể ở tương lai' },
+          ]);
+        if (spot.surveyOn && body.remediedOn! < spot.surveyOn)
+          throw badRequest('Dữ liệu không hợp lệ.', [
+            { path: 'remediedOn', message: 'Ngày xử lý phải sau ngày khảo sát' },
           ]);
         sets.remedied_on = body.remediedOn;
         if (spot.remedyTaskId) {
