@@ -2,6 +2,7 @@
  * How a period is read from the roll-ups: the whole months inside it from the monthly table, the
  * days before the first and after the last whole month from the daily table. Pure.
  */
+import { addDays } from './periods.ts';
 export interface Segments {
   /** first days of the first and last whole month, or null when no month is whole */
   months: { from: string; to: string } | null;
@@ -14,11 +15,6 @@ const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
 function addMonths(first: string, n: number): string {
   const d = new Date(`${first}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + n);
-  return iso(d);
-}
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
   return iso(d);
 }
 

@@ -7,10 +7,11 @@ import type { z } from 'zod';
 import { BLACK_SPOT_CRITERIA, criteriaInForce, describeRule } from '../../domain/blackspots/criteria.ts';
 import { evaluate } from '../../domain/blackspots/evaluation.ts';
 import { detectLinear } from '../../domain/blackspots/linear.ts';
-import { detectSpatial } from '../../domain/blackspots/spatial.ts';
+import { detectSpatial, haversineM } from '../../domain/blackspots/spatial.ts';
 import { formatKmMarker } from '../../domain/crashes/duplicates.ts';
 import { shiftYears } from '../../domain/crashes/periods.ts';
 import { dmy } from '../../domain/plans/timeframe.ts';
+import { occurredWithin } from '../crashes/service.ts';
 import { refreshNextDue } from '../plans/next-due.ts';
 import { type Actor, audit } from '../platform/audit.ts';
 import type { Db, Queryable } from '../platform/db.ts';
@@ -47,11 +48,6 @@ const STATUS_LABEL: Record<Status, string> = {
   evaluated: 'Đã đánh giá sau xử lý',
 };
 
-/** Local (UTC+7) days [from, to] as SQL instants on two placeholders. */
-const instants = (from: string, to: string) =>
-  `c.occurred_at >= ((${from}::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC')
-   AND c.occurred_at < (((${to}::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`;
-
 type CrashRow = {
   id: number;
   roadId: number | null;
@@ -79,7 +75,7 @@ async function crashesIn(db: Queryable, from: string, to: string): Promise<Crash
   }>(
     `SELECT array_agg(c.id) AS ids, array_agg(c.road_id) AS roads, array_agg(c.km_m) AS kms, array_agg(c.lat) AS lats,
             array_agg(c.lon) AS lons, array_agg(c.deaths) AS deaths, array_agg(c.injured) AS injured
-       FROM crashes c WHERE c.merged_into IS NULL AND c.verified AND ${instants('$1', '$2')}`,
+       FROM crashes c WHERE c.merged_into IS NULL AND c.verified AND ${occurredWithin('$1', '$2')}`,
     [from, to],
   );
   if (!cols?.ids) return [];
@@ -100,14 +96,6 @@ const kmRange = (from: number | null, to: number | null) =>
   from === null
     ? ''
     : `${formatKmMarker(from)}${to !== null && to !== from ? ` – ${formatKmMarker(to)}` : ''}`;
-
-function haversineM(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const h =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 export async function detect(db: Db, actor: Actor, body: z.infer<typeof s.detectBody>) {
   const criteria = criteriaInForce(body.to);

@@ -17,7 +17,7 @@ import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { badRequest } from '../platform/errors.ts';
 import type * as s from './schemas.ts';
-import { crashScope } from './service.ts';
+import { crashScope, dayEnd, dayStart } from './service.ts';
 import { resolvePeriod } from './stats.ts';
 
 const HEADINGS = {
@@ -261,9 +261,8 @@ export async function relink(
 export async function healthSummary(db: Db, user: SessionUser, q: z.infer<typeof s.healthSummaryQuery>) {
   const { period } = resolvePeriod(q.period);
   const scope = crashScope(user);
-  // Local (UTC+7) days [from, to] as instants.
-  const start = `(($1::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`;
-  const end = `((($2::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`;
+  const start = dayStart('$1');
+  const end = dayEnd('$2');
   const values: unknown[] = [period.from, period.to];
   const scopeSql = scope === null ? '' : `AND r.current_id = $${values.push(scope)}`;
   const [police] = await db.query<{ crashes: number; deaths: number; injured: number }>(

@@ -12,7 +12,7 @@ import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { badRequest, forbidden, notFound } from '../platform/errors.ts';
 import type * as s from './schemas.ts';
-import { crashScope } from './service.ts';
+import { crashScope, occurredWithin } from './service.ts';
 
 type CrashInput = z.infer<typeof s.crashInput>;
 type CrashPatch = z.infer<typeof s.crashPatch>;
@@ -351,12 +351,7 @@ const MAP_LIMIT = 20_000;
 
 export async function crashMap(db: Db, user: SessionUser, q: z.infer<typeof s.mapQuery>) {
   const params: unknown[] = [q.from, q.to];
-  const where = [
-    'c.merged_into IS NULL',
-    'c.lat IS NOT NULL',
-    `c.occurred_at >= ($1::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC'`,
-    `c.occurred_at < (($2::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'`,
-  ];
+  const where = ['c.merged_into IS NULL', 'c.lat IS NOT NULL', occurredWithin('$1', '$2')];
   if (q.verified === 'true') where.push('c.verified');
   const scope = crashScope(user);
   if (scope !== null) {

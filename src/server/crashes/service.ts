@@ -12,7 +12,16 @@ export function crashScope(user: SessionUser): string | null {
   return user.role === 'commune' ? (user.adminUnitId ?? '') : null;
 }
 
-const TZ = 'Asia/Ho_Chi_Minh';
+// Local days in Viet Nam (UTC+7, no daylight saving) as instants, for SQL on date placeholders.
+/** The instant a local day starts. */
+export const dayStart = (date: string) =>
+  `((${date}::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`;
+/** The instant the local day after `date` starts (an exclusive end). */
+export const dayEnd = (date: string) =>
+  `(((${date}::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`;
+/** `alias.occurred_at` falls on the local days [from, to]. */
+export const occurredWithin = (from: string, to: string, alias = 'c') =>
+  `${alias}.occurred_at >= ${dayStart(from)} AND ${alias}.occurred_at < ${dayEnd(to)}`;
 
 export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof crashListQuery>) {
   const p = new Params();
@@ -20,8 +29,8 @@ export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof c
   const scope = crashScope(user);
   if (scope !== null) where.push(`r.current_id = ${p.add(scope)}`);
   // Dates are local calendar days in Viet Nam.
-  if (q.from) where.push(`c.occurred_at >= (${p.add(q.from)}::date::timestamp AT TIME ZONE '${TZ}')`);
-  if (q.to) where.push(`c.occurred_at < ((${p.add(q.to)}::date + 1)::timestamp AT TIME ZONE '${TZ}')`);
+  if (q.from) where.push(`c.occurred_at >= ${dayStart(p.add(q.from))}`);
+  if (q.to) where.push(`c.occurred_at < ${dayEnd(p.add(q.to))}`);
   if (q.adminUnitId) {
     const id = p.add(q.adminUnitId);
     where.push(`(r.current_id = ${id} OR c.admin_unit_id = ${id})`);

@@ -22,7 +22,7 @@ import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db } from '../platform/db.ts';
 import { badRequest } from '../platform/errors.ts';
 import type * as s from './schemas.ts';
-import { crashScope } from './service.ts';
+import { crashScope, dayStart, occurredWithin } from './service.ts';
 
 type Criteria = { crashes: number; deaths: number; injured: number };
 type StatsRow = z.infer<typeof s.statsRow>;
@@ -36,11 +36,6 @@ const MODE_LABELS: Record<string, string> = {
 };
 const vehicleLabels = new Map<string, string>(VEHICLE_TYPES.map((v) => [v.code, v.label]));
 const causeOrder = new Map<string, number>(CRASH_CAUSES.map((c, i) => [c.code, i]));
-
-/** Start (inclusive) and end (exclusive) instants of a local-day range, as SQL on two placeholders. */
-const instantRange = (from: string, to: string) =>
-  `c.occurred_at >= (${from}::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC'
-   AND c.occurred_at < ((${to}::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC'`;
 
 /** key and label SQL for breakdowns read from `crashes c` (joined to the roll-up r and roads rd). */
 const CRASH_KEYS: Record<string, { key: string; join?: string }> = {
@@ -156,11 +151,11 @@ export async function crashStats(
     raw = await db.query<Raw>(
       `SELECT key, count(*) FILTER (WHERE cur)::int AS cc, ${cur('deaths')} AS cd, ${cur('injured')} AS ci,
               count(*) FILTER (WHERE NOT cur)::int AS pc, ${prev('deaths')} AS pd, ${prev('injured')} AS pi
-         FROM (SELECT ${k.key} AS key, c.occurred_at >= ($1::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC' AS cur,
+         FROM (SELECT ${k.key} AS key, c.occurred_at >= ${dayStart('$1')} AS cur,
                       c.deaths, c.injured
                  FROM crashes c JOIN admin_unit_rollup r ON r.id = c.admin_unit_id ${k.join ?? ''}
                 WHERE c.merged_into IS NULL ${verifiedOnly ? 'AND c.verified' : ''} ${scopeSql}
-                  AND ((${instantRange('$1', '$2')}) OR (${instantRange('$3', '$4')}))) x
+                  AND ((${occurredWithin('$1', '$2')}) OR (${occurredWithin('$3', '$4')}))) x
         GROUP BY key`,
       values,
     );
