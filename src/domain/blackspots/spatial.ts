@@ -168,6 +168,16 @@ function prepare(pts: readonly PointCrash[]): Prepared {
   return p;
 }
 
+/** The prepared coordinates in the given order (point j of the result is point order[j]). */
+function permute(p: Prepared, order: Int32Array): Prepared {
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(order.length);
+    for (let j = 0; j < order.length; j++) out[j] = a[order[j]!]!;
+    return out;
+  };
+  return { latR: pick(p.latR), lonR: pick(p.lonR), x: pick(p.x), y: pick(p.y), z: pick(p.z) };
+}
+
 /** Squared chord between points i and k of the unit sphere. */
 function chord2(p: Prepared, i: number, k: number): number {
   const dx = p.x[i]! - p.x[k]!;
@@ -218,12 +228,25 @@ class Grid {
     this.minY = n > 0 ? minY - 1 : 0;
     this.width = n > 0 ? maxX - minX + 3 : 1;
     const cellKey = new Float64Array(n);
-    for (let i = 0; i < n; i++) cellKey[i] = this.key(ys[i]!, xs[i]!);
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => cellKey[a]! - cellKey[b]! || a - b);
-    this.order = Int32Array.from(order);
+    let maxKey = 0;
+    for (let i = 0; i < n; i++) {
+      cellKey[i] = this.key(ys[i]!, xs[i]!);
+      maxKey = Math.max(maxKey, cellKey[i]!);
+    }
+    this.order = new Int32Array(n);
+    if ((maxKey + 1) * n < 2 ** 52) {
+      // Cell number and index packed into one exact double: a native numeric sort, same order as below.
+      const packed = new Float64Array(n);
+      for (let i = 0; i < n; i++) packed[i] = cellKey[i]! * n + i;
+      packed.sort();
+      for (let j = 0; j < n; j++) this.order[j] = packed[j]! % n;
+    } else {
+      const order = Array.from({ length: n }, (_, i) => i);
+      order.sort((a, b) => cellKey[a]! - cellKey[b]! || a - b);
+      this.order.set(order);
+    }
     this.keys = new Float64Array(n);
-    for (let j = 0; j < n; j++) this.keys[j] = cellKey[order[j]!]!;
+    for (let j = 0; j < n; j++) this.keys[j] = cellKey[this.order[j]!]!;
   }
   /** After the caller reorders its points into `order`, point j is the j-th in cell order. */
   renumber(): void {
@@ -262,14 +285,21 @@ export function detectSpatial(
 ): SpatialCandidate[] {
   const r = criteria.segmentMetres / 2;
   const inWin = inside(crashes, window);
-  const grid = new Grid(prepare(inWin), r);
+  const first = prepare(inWin);
+  const grid = new Grid(first, r);
   // Work in cell order, so that the points of one cell run are adjacent in memory.
-  const pts = Array.from(grid.order, (i) => inWin[i]!);
-  const p = prepare(pts);
+  const p = permute(first, grid.order);
+  const n = inWin.length;
+  const pts: PointCrash[] = new Array(n);
+  const deaths = new Float64Array(n);
+  const injured = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const c = inWin[grid.order[j]!]!;
+    pts[j] = c;
+    deaths[j] = c.deaths;
+    injured[j] = c.injured;
+  }
   grid.renumber();
-  const n = pts.length;
-  const deaths = Float64Array.from(pts, (c) => c.deaths);
-  const injured = Float64Array.from(pts, (c) => c.injured);
   const { x, y, z } = p;
   const limit = chordLimit(r);
   const runs = new Int32Array(6);

@@ -100,6 +100,8 @@ beforeAll(async () => {
     ['2025-04-01', 22.2999, 103.0998],
   ] as const)
     ids.spatial!.push(await post({ occurredAt: `${day}T18:00:00+07:00`, lat, lon, deaths: 1 }));
+  // A crash with neither a km marker nor coordinates: it cannot be placed, detection does not consider it.
+  await post({ occurredAt: '2025-05-05T07:00:00+07:00', injured: 1 });
   // After the works (30/6/2025): one crash at the spot.
   ids.after!.push(
     await post({
@@ -115,12 +117,20 @@ afterAll(() => t.close());
 
 describe('detection from the crash history', () => {
   it('finds exactly the known spots, by km marker and by coordinates', async () => {
-    const res = await office.post<{ candidates: Candidate[]; saved: number; criteria: { citation: string } }>(
-      '/api/v1/black-spots/detect',
-      { from: '2025-01-01', to: '2025-06-29' },
-    );
+    const res = await office.post<{
+      candidates: Candidate[];
+      saved: number;
+      criteria: { citation: string };
+      crashesConsidered: number;
+      totalCandidates: number;
+      newCandidates: number;
+    }>('/api/v1/black-spots/detect', { from: '2025-01-01', to: '2025-06-29' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.saved).toBe(0);
+    // 3 at the spot + 2 potential + 3 scattered on QL4D + 3 by coordinates; not the unplaced one.
+    expect(res.body.crashesConsidered).toBe(11);
+    expect(res.body.totalCandidates).toBe(res.body.candidates.length);
+    expect(res.body.newCandidates).toBe(res.body.candidates.length);
     const c = res.body.candidates;
     const linear = c.filter((x) => x.source === 'linear');
     const black = linear.find((x) => x.kind === 'black_spot');
@@ -149,7 +159,7 @@ describe('detection from the crash history', () => {
       },
     );
     expect(first.body.saved).toBe(first.body.candidates.length);
-    const again = await office.post<{ saved: number; candidates: Candidate[] }>(
+    const again = await office.post<{ saved: number; newCandidates: number; candidates: Candidate[] }>(
       '/api/v1/black-spots/detect',
       {
         from: '2025-01-01',
@@ -158,6 +168,7 @@ describe('detection from the crash history', () => {
       },
     );
     expect(again.body.saved).toBe(0);
+    expect(again.body.newCandidates).toBe(0);
     expect(again.body.candidates.every((x) => x.existingSpotId !== null)).toBe(true);
     expect(
       (await police.post('/api/v1/black-spots/detect', { from: '2025-01-01', to: '2025-06-29' })).status,

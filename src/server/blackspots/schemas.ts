@@ -56,6 +56,8 @@ export const detectResult = z.object({
   crashesConsidered: z.number(),
   /** all candidates found; `candidates` lists the first 500, black spots first */
   totalCandidates: z.number(),
+  /** of all candidates, those with no spot in the list yet (before saving) */
+  newCandidates: z.number(),
   candidates: z.array(candidate),
   saved: z.number(),
 });

@@ -57,7 +57,7 @@ export function DetectDialog({ onClose }: { onClose: () => void }) {
   const error = run.error ?? save.error;
 
   const rows: Row[] = (result?.candidates ?? []).map((c, i) => ({ ...c, rank: i + 1 }));
-  const fresh = rows.filter((r) => r.existingSpotId === null).length;
+  const fresh = result?.newCandidates ?? 0;
   const columns: ColumnsType<Row> = [
     { title: t('blackSpots.rank'), dataIndex: 'rank', align: 'right', width: 48 },
     {
@@ -195,9 +195,12 @@ export function DetectDialog({ onClose }: { onClose: () => void }) {
                 crashes: formatNumber(result.crashesConsidered),
                 from: formatDate(result.window.from),
                 to: formatDate(result.window.to),
-                candidates: formatNumber(result.candidates.length),
+                candidates: formatNumber(result.totalCandidates),
                 fresh: formatNumber(fresh),
               })}
+              {result.totalCandidates > result.candidates.length
+                ? ` ${t('blackSpots.detectListed', { listed: formatNumber(result.candidates.length) })}`
+                : ''}
             </p>
             <p className="cell-secondary">
               {t('blackSpots.criteria', {

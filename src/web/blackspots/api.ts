@@ -56,6 +56,8 @@ export interface DetectResult {
   window: { from: string; to: string };
   criteria: { id: string; citation: string; verified: boolean; segmentMetres: number };
   crashesConsidered: number;
+  totalCandidates: number;
+  newCandidates: number;
   candidates: Candidate[];
   saved: number;
 }
