@@ -22,6 +22,7 @@ import { registerBlackSpotRoutes } from '../blackspots/routes.ts';
 import { registerCrashRoutes } from '../crashes/routes.ts';
 import { registerDirectoryRoutes } from '../directory/routes.ts';
 import { registerPlanRoutes } from '../plans/routes.ts';
+import { registerReportRoutes } from '../reports/routes.ts';
 import { registerSystemRoutes } from '../system/routes.ts';
 import { type Access, allows } from './auth/roles.ts';
 import { SESSION_COOKIE, userOfSession } from './auth/sessions.ts';
@@ -175,6 +176,7 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   registerCrashRoutes(app);
   registerPlanRoutes(app);
   registerBlackSpotRoutes(app);
+  registerReportRoutes(app);
   registerAuditRoutes(app);
   return app;
 }

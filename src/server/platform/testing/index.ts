@@ -118,6 +118,9 @@ export class TestClient {
   patch<T = unknown>(url: string, body?: unknown) {
     return this.request<T>('PATCH', url, body);
   }
+  put<T = unknown>(url: string, body?: unknown) {
+    return this.request<T>('PUT', url, body);
+  }
 }
 
 export interface ErrorBody {
