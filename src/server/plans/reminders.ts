@@ -1,7 +1,7 @@
 /**
  * Reminders (nhắc việc): in-app notifications for dues coming within a week and dues passed, one
- * per occurrence and kind (running twice creates nothing new), and an e-mail digest per unit when
- * SMTP is configured.
+ * per occurrence and kind (running twice creates nothing new), the same for periodic reports not yet sent
+ * (reports/service.ts), and an e-mail digest per unit when SMTP is configured.
  */
 
 import type { FastifyBaseLogger } from 'fastify';
@@ -14,6 +14,7 @@ import type { Db } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
 import { offsetOf } from '../platform/http.ts';
 import { Params } from '../platform/sql.ts';
+import { reportReminders } from '../reports/service.ts';
 import { myUnitsSql } from './policies.ts';
 import type * as s from './schemas.ts';
 import { DUE_SOON_DAYS } from './service.ts';
@@ -74,8 +75,10 @@ export async function runReminders(
      RETURNING id`,
     [asOf],
   );
+  // Periodic reports not yet sent: before and after their deadline (the reporting regime).
+  const reports = await reportReminders(db, asOf);
   const emailed = config.smtpUrl ? await sendDigests(db, config.smtpUrl, config.mailFrom, asOf, log) : 0;
-  return { created: created.length, emailed };
+  return { created: created.length + reports, emailed };
 }
 
 /** One e-mail per unit listing its notifications not yet e-mailed; returns the number of e-mails sent. */
@@ -114,13 +117,13 @@ async function sendDigests(
         `Hệ thống ATGT xin nhắc các việc sau (tính đến ngày ${dmy(asOf)}):`,
         ...unit.lines.map((l) => `- ${l}`),
         '',
-        'Đề nghị đơn vị cập nhật tiến độ trên hệ thống.',
+        'Đề nghị đơn vị cập nhật tiến độ, gửi báo cáo trên hệ thống.',
       ].join('\n');
       try {
         await transport.sendMail({
           from,
           to: unit.emails,
-          subject: `[ATGT] Nhắc việc ngày ${dmy(asOf)}: ${unit.lines.length} nhiệm vụ`,
+          subject: `[ATGT] Nhắc việc ngày ${dmy(asOf)}: ${unit.lines.length} việc`,
           text,
         });
         await db.query('UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::int[])', [unit.ids]);

@@ -398,6 +398,32 @@ describe('a full quarter: 25 units, 3 late, 2 missing', () => {
     expect(badPeriod.status).toBe(400);
   });
 
+  it('reminds the units that have not sent, before and after the deadline, once each', async () => {
+    const run = (asOf: string) =>
+      office.post<{ created: number }>('/api/v1/notifications/run-reminders', { asOf });
+    const mine = (kind: string) =>
+      t.db.query<{ unit: number }>(
+        `SELECT org_unit_id AS unit FROM notifications WHERE dedupe_key LIKE $1 ORDER BY org_unit_id`,
+        [`${kind}:${scheduleId}:2026-Q1:%`],
+      );
+    // 16/3/2026: two days after the deadline; only the two units that never sent are reminded.
+    expect((await run('2026-03-16')).status).toBe(200);
+    expect((await mine('report_overdue')).map((r) => r.unit)).toEqual(
+      MISSING.map((k) => units()[k]!.id).sort((a, b) => a - b),
+    );
+    await run('2026-03-16');
+    expect(await mine('report_overdue')).toHaveLength(2);
+    // A quarter later the first quarter is no longer chased (over 30 days), Q2 is due within 3 days.
+    await run('2026-06-12');
+    expect(await mine('report_overdue')).toHaveLength(2);
+    const q2 = await t.db.query(`SELECT 1 FROM notifications WHERE dedupe_key LIKE $1`, [
+      `report_due_soon:${scheduleId}:2026-Q2:%`,
+    ]);
+    expect(q2).toHaveLength(25);
+    const bell = await commune.get<{ items: { title: string }[] }>('/api/v1/notifications');
+    expect(bell.body.items.map((n) => n.title)).toContain('Sắp đến hạn: Báo cáo quý 2026 — Quý II/2026');
+  });
+
   it('the office returns one report with a comment, accepts it after correction; reopening is audited', async () => {
     const [row] = await t.db.query<{ id: number }>(
       'SELECT id FROM report_submissions WHERE org_unit_id = $1',

@@ -1010,7 +1010,7 @@ export async function reportReminders(db: Db, asOf: string): Promise<number> {
       const kind = overdue ? 'report_overdue' : 'report_due_soon';
       const rows = await db.query(
         `INSERT INTO notifications (org_unit_id, kind, title, body, link, dedupe_key)
-         SELECT u.org_unit_id, $3, $4, $5, '/reports', $3 || ':' || $1 || ':' || $2 || ':' || u.org_unit_id
+         SELECT u.org_unit_id, $3::text, $4::text, $5::text, '/reports', $6::text || u.org_unit_id
            FROM report_schedule_units u
           WHERE u.schedule_id = $1
             AND NOT EXISTS (SELECT 1 FROM report_submissions r WHERE r.schedule_id = $1 AND r.period_key = $2
@@ -1022,6 +1022,7 @@ export async function reportReminders(db: Db, asOf: string): Promise<number> {
           kind,
           `${overdue ? 'Quá hạn' : 'Sắp đến hạn'}: ${sc.title} — ${period.label}`,
           `Hạn gửi ${period.dueOn.split('-').reverse().join('/')}`,
+          `${kind}:${sc.id}:${period.key}:`,
         ],
       );
       created += rows.length;
