@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ErrorBody, TestClient, type TestContext } from '../platform/testing/index.ts';
 import { readDocx } from './docx-reader.ts';
+import { libreOfficeAvailable, NO_LIBREOFFICE_MESSAGE } from './review-docx.ts';
 
 let t: TestContext;
 let office: TestClient;
@@ -568,5 +569,14 @@ describe('a full quarter: 25 units, 3 late, 2 missing', () => {
     );
     expect(after.lines.join('\n')).toContain('Số: 45/BC-BATGT');
     expect(after.lines.join('\n')).toContain('ngày 10 tháng 4 năm 2026');
+    // PDF where LibreOffice is installed (CI installs it); a clear message where it is not.
+    const pdf = await office.download(`/api/v1/review-reports/${created.body.id}/document?format=pdf`);
+    if (await libreOfficeAvailable()) {
+      expect(pdf.status).toBe(200);
+      expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } else {
+      expect(pdf.status).toBe(400);
+      expect(JSON.parse(pdf.bytes.toString('utf8')).error.message).toBe(NO_LIBREOFFICE_MESSAGE);
+    }
   });
 });
