@@ -86,11 +86,11 @@ describe('submitted values', () => {
     );
     expect(problems).toEqual([
       { path: 'indicators.other', message: 'Chỉ tiêu "other" không có trong biểu mẫu.' },
+      { path: 'sections.unknown', message: 'Mục "unknown" không có trong biểu mẫu.' },
       { path: 'indicators.detected', message: '"Số vụ vi phạm phát hiện" không được nhỏ hơn 0.' },
       { path: 'indicators.fined', message: '"Số vụ xử phạt" phải là số nguyên.' },
       { path: 'indicators.amount', message: '"Số tiền phạt" phải là số nguyên.' },
       { path: 'indicators.share', message: '"Tỷ lệ đội mũ bảo hiểm" không được lớn hơn 100.' },
-      { path: 'sections.unknown', message: 'Mục "unknown" không có trong biểu mẫu.' },
       { path: 'tables.campaigns', message: 'Bảng "Các đợt cao điểm" có tối đa 2 dòng.' },
       {
         path: 'tables.campaigns.0.violations',

@@ -151,16 +151,31 @@ const fmt = (n: number) => n.toLocaleString('vi-VN');
 const holds = (a: number, op: RuleOperator, b: number) =>
   op === '<=' ? a <= b : op === '<' ? a < b : op === '=' ? a === b : op === '>=' ? a >= b : a > b;
 
+/** Indicators, sections and tables the form does not have. */
+export function unknownFields(def: FormDefinition, values: SubmissionValues): Problem[] {
+  const problems: Problem[] = [];
+  const known = (codes: { code: string }[]) => new Set(codes.map((x) => x.code));
+  const indicators = known(def.indicators);
+  for (const key of Object.keys(values.indicators))
+    if (!indicators.has(key))
+      problems.push({ path: `indicators.${key}`, message: `Chỉ tiêu "${key}" không có trong biểu mẫu.` });
+  const sections = known(def.sections);
+  for (const key of Object.keys(values.sections))
+    if (!sections.has(key))
+      problems.push({ path: `sections.${key}`, message: `Mục "${key}" không có trong biểu mẫu.` });
+  const tables = known(def.tables);
+  for (const key of Object.keys(values.tables))
+    if (!tables.has(key))
+      problems.push({ path: `tables.${key}`, message: `Bảng "${key}" không có trong biểu mẫu.` });
+  return problems;
+}
+
 /**
  * Problems of a submission against its form. `complete` (on submit) also requires the required fields and
  * the rules across fields; a draft may be partial but what it holds must still be valid numbers within limits.
  */
 export function checkValues(def: FormDefinition, values: SubmissionValues, complete: boolean): Problem[] {
-  const problems: Problem[] = [];
-  const known = new Set(def.indicators.map((i) => i.code));
-  for (const key of Object.keys(values.indicators))
-    if (!known.has(key))
-      problems.push({ path: `indicators.${key}`, message: `Chỉ tiêu "${key}" không có trong biểu mẫu.` });
+  const problems: Problem[] = unknownFields(def, values);
   for (const ind of def.indicators) {
     const path = `indicators.${ind.code}`;
     const v = values.indicators[ind.code];
@@ -181,18 +196,10 @@ export function checkValues(def: FormDefinition, values: SubmissionValues, compl
     if (max !== null && v > max)
       problems.push({ path, message: `"${ind.label}" không được lớn hơn ${fmt(max)}.` });
   }
-  const sectionCodes = new Set(def.sections.map((s) => s.code));
-  for (const key of Object.keys(values.sections))
-    if (!sectionCodes.has(key))
-      problems.push({ path: `sections.${key}`, message: `Mục "${key}" không có trong biểu mẫu.` });
   if (complete)
     for (const s of def.sections)
       if (s.required && !(values.sections[s.code] ?? '').trim())
         problems.push({ path: `sections.${s.code}`, message: `Chưa viết mục "${s.title}".` });
-  const tableCodes = new Set(def.tables.map((t) => t.code));
-  for (const key of Object.keys(values.tables))
-    if (!tableCodes.has(key))
-      problems.push({ path: `tables.${key}`, message: `Bảng "${key}" không có trong biểu mẫu.` });
   for (const t of def.tables) {
     const rows = values.tables[t.code] ?? [];
     if (rows.length > t.maxRows)

@@ -186,7 +186,11 @@ export const submission = z.object({
   timeliness: z.enum(TIMELINESS),
   daysLate: z.number(),
   values: submissionValues,
-  /** problems of the values as they stand (a draft may have some; submit refuses them) */
+  /**
+   * problems of the values as they stand, checked as if sent now (a draft may have some; submit refuses
+   * them with the same messages, their paths then prefixed with `values.` as fields of the request body).
+   * The office may fill in and send a report for a unit (a report received on paper).
+   */
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),

@@ -16,6 +16,7 @@ import {
   checkValues,
   type FormDefinition,
   type SubmissionValues,
+  unknownFields,
 } from '../../domain/reports/forms.ts';
 import { buildReviewDocument } from '../../domain/reports/review-content.ts';
 import type { ReviewDocument } from '../../domain/reports/review-document.ts';
@@ -58,7 +59,7 @@ function assertDefinition(def: FormDefinition) {
 }
 
 const FORM_SELECT = `SELECT f.id, f.code, f.name, f.description, f.version, f.definition,
-       jsonb_array_length(f.definition->'indicators')::int AS indicators, f.updated_at::text AS "updatedAt"
+       jsonb_array_length(f.definition->'indicators')::int AS indicators, to_json(f.updated_at) #>> '{}' AS "updatedAt"
   FROM report_forms f`;
 
 export async function listForms(db: Db, q: z.infer<typeof s.formQuery>) {
@@ -332,7 +333,7 @@ async function expectedRows(
   return db.query<ExpectedRow>(
     `SELECT u.schedule_id AS "scheduleId", o.id AS "unitId", o.name AS "unitName", o.kind AS "unitKind",
             r.id AS "submissionId", r.status, ${LOCAL_DAY('r.first_submitted_at')} AS "firstSubmittedOn",
-            r.submitted_at::text AS "submittedAt"
+            to_json(r.submitted_at) #>> '{}' AS "submittedAt"
        FROM report_schedule_units u
        JOIN org_units o ON o.id = u.org_unit_id
        LEFT JOIN report_submissions r
@@ -388,7 +389,7 @@ export async function unitHistory(db: Db, unitId: number, year: number, today: s
   const subs = await db.query<{ scheduleId: number; periodKey: string } & ExpectedRow>(
     `SELECT r.schedule_id AS "scheduleId", r.period_key AS "periodKey", o.id AS "unitId", o.name AS "unitName",
             o.kind AS "unitKind", r.id AS "submissionId", r.status, ${LOCAL_DAY('r.first_submitted_at')} AS "firstSubmittedOn",
-            r.submitted_at::text AS "submittedAt"
+            to_json(r.submitted_at) #>> '{}' AS "submittedAt"
        FROM report_submissions r JOIN org_units o ON o.id = r.org_unit_id
       WHERE r.org_unit_id = ${p.add(unitId)} AND r.schedule_id = ANY(${p.add(schedules.map((x) => x.id))}::int[])`,
     p.values,
@@ -480,7 +481,7 @@ async function submissionRow(db: Queryable, id: number): Promise<SubmissionRow> 
   const [row] = await db.query<SubmissionRow>(
     `SELECT r.id, r.schedule_id AS "scheduleId", r.period_key AS "periodKey", r.org_unit_id AS "unitId", o.name AS "unitName",
             r.form_version AS "formVersion", r.status, r.values, ${LOCAL_DAY('r.first_submitted_at')} AS "firstSubmittedOn",
-            r.submitted_at::text AS "submittedAt", r.updated_at::text AS "updatedAt", r.comment
+            to_json(r.submitted_at) #>> '{}' AS "submittedAt", to_json(r.updated_at) #>> '{}' AS "updatedAt", r.comment
        FROM report_submissions r JOIN org_units o ON o.id = r.org_unit_id WHERE r.id = $1`,
     [id],
   );
@@ -525,7 +526,7 @@ export async function getSubmission(
   const period = periodOrThrow(schedule, row.periodKey);
   const definition = await definitionOf(db, schedule.formId, row.formVersion);
   const history = await db.query<z.infer<typeof s.submissionEvent>>(
-    `SELECT e.at::text AS at, e.action, u.display_name AS by, e.comment
+    `SELECT to_json(e.at) #>> '{}' AS at, e.action, u.display_name AS by, e.comment
        FROM report_submission_events e LEFT JOIN users u ON u.id = e.user_id
       WHERE e.submission_id = $1 ORDER BY e.at, e.id`,
     [id],
@@ -560,8 +561,9 @@ export async function getSubmission(
 }
 
 function assertDraftValues(def: FormDefinition, values: SubmissionValues) {
-  // A draft may be partial, but what it holds must be well formed (numbers within limits, known fields).
-  const problems = checkValues(def, values, false);
+  // A draft is kept as typed, even with figures that break a limit or a rule (they are listed in
+  // `problems` and block the submit); only fields the form does not have are refused.
+  const problems = unknownFields(def, values);
   if (problems.length)
     throw badRequest(
       'Số liệu chưa hợp lệ.',
@@ -868,7 +870,7 @@ export async function consolidation(
 type Review = z.infer<typeof s.review>;
 
 const REVIEW_SELECT = `SELECT id, schedule_id AS "scheduleId", period_key AS "periodKey", content->>'title' AS title, number,
-       status, issued_on::text AS "issuedOn", updated_at::text AS "updatedAt", content,
+       status, issued_on::text AS "issuedOn", to_json(updated_at) #>> '{}' AS "updatedAt", content,
        period_from::text AS "periodFrom", period_to::text AS "periodTo"
   FROM review_reports`;
 

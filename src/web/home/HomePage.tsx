@@ -10,6 +10,8 @@ import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
 import type { To } from '../platform/layout/NavMenu.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
+import { ReportsDueCard } from '../reports/HomeCard.tsx';
+import { reportPermissions } from '../reports/permissions.ts';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -32,6 +34,18 @@ export function HomePage() {
   }[] = [
     { to: '/tasks/mine', title: t('nav.myTasks'), text: t('home.shortcutMyTasks') },
     { to: '/plans', title: t('nav.plans'), text: t('home.shortcutPlans') },
+    ...(reportPermissions.fill(user.role)
+      ? [{ to: '/reports' as const, title: t('nav.myReports'), text: t('reports.home.shortcutMine') }]
+      : []),
+    ...(reportPermissions.oversee(user.role)
+      ? [
+          {
+            to: '/reports/board' as const,
+            title: t('nav.reportBoard'),
+            text: t('reports.home.shortcutBoard'),
+          },
+        ]
+      : []),
     { to: '/crashes', title: t('nav.crashes'), text: t('home.shortcutCrashes') },
     { to: '/crashes/stats', title: t('stats.title'), text: t('home.shortcutCrashStats') },
     { to: '/directory/admin-units', title: t('nav.adminUnits'), text: t('home.shortcutAdminUnits') },
@@ -135,6 +149,8 @@ export function HomePage() {
           </p>
         </Card>
       </section>
+
+      {reportPermissions.fill(user.role) ? <ReportsDueCard /> : null}
 
       <section aria-labelledby="home-shortcuts">
         <h2 id="home-shortcuts" className="section-title">

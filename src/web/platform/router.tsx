@@ -28,6 +28,15 @@ import {
   validatePlanSearch,
   validatePlansSearch,
 } from '../plans/search.ts';
+import { reportPermissions } from '../reports/permissions.ts';
+import {
+  validateBoardSearch,
+  validateConsolidationSearch,
+  validateFormsSearch,
+  validateMyReportsSearch,
+  validateReviewsSearch,
+  validateSchedulesSearch,
+} from '../reports/search.ts';
 import { permissions, safeRedirect, sessionQuery } from './auth.tsx';
 import { AppShell, RootNotFound } from './layout/AppShell.tsx';
 import { RouteError } from './layout/RouteError.tsx';
@@ -257,6 +266,117 @@ const taskRoute = createRoute({
   component: lazyRouteComponent(() => import('../plans/TaskPage.tsx'), 'TaskPage'),
 });
 
+// ───────────── Reporting regime (chế độ báo cáo) and review reports ─────────────
+
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports',
+  validateSearch: validateMyReportsSearch,
+  component: lazyRouteComponent(() => import('../reports/MyReportsPage.tsx'), 'MyReportsPage'),
+});
+
+const submissionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/submissions/$submissionId',
+  component: lazyRouteComponent(() => import('../reports/SubmissionPage.tsx'), 'SubmissionPage'),
+});
+
+const BoardPage = lazyRouteComponent(() => import('../reports/BoardPage.tsx'), 'BoardPage');
+const reportBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/board',
+  validateSearch: validateBoardSearch,
+  component: () => (
+    <RequirePermission allowed={reportPermissions.oversee}>
+      <BoardPage />
+    </RequirePermission>
+  ),
+});
+
+const ConsolidationPage = lazyRouteComponent(
+  () => import('../reports/ConsolidationPage.tsx'),
+  'ConsolidationPage',
+);
+const consolidationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/consolidation',
+  validateSearch: validateConsolidationSearch,
+  component: () => (
+    <RequirePermission allowed={reportPermissions.oversee}>
+      <ConsolidationPage />
+    </RequirePermission>
+  ),
+});
+
+const FormsPage = lazyRouteComponent(() => import('../reports/FormsPage.tsx'), 'FormsPage');
+const reportFormsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/forms',
+  validateSearch: validateFormsSearch,
+  component: () => (
+    <RequirePermission allowed={reportPermissions.oversee}>
+      <FormsPage />
+    </RequirePermission>
+  ),
+});
+
+const FormNewPage = lazyRouteComponent(() => import('../reports/FormEditorPage.tsx'), 'FormNewPage');
+const reportFormNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/forms/new',
+  component: () => (
+    <RequirePermission allowed={reportPermissions.manage}>
+      <FormNewPage />
+    </RequirePermission>
+  ),
+});
+
+const FormEditPage = lazyRouteComponent(() => import('../reports/FormEditorPage.tsx'), 'FormEditPage');
+const reportFormRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/forms/$formId',
+  component: () => (
+    <RequirePermission allowed={reportPermissions.oversee}>
+      <FormEditPage />
+    </RequirePermission>
+  ),
+});
+
+const SchedulesPage = lazyRouteComponent(() => import('../reports/SchedulesPage.tsx'), 'SchedulesPage');
+const reportSchedulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/schedules',
+  validateSearch: validateSchedulesSearch,
+  component: () => (
+    <RequirePermission allowed={reportPermissions.oversee}>
+      <SchedulesPage />
+    </RequirePermission>
+  ),
+});
+
+const ReviewsPage = lazyRouteComponent(() => import('../reports/ReviewsPage.tsx'), 'ReviewsPage');
+const reviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reviews',
+  validateSearch: validateReviewsSearch,
+  component: () => (
+    <RequirePermission allowed={reportPermissions.oversee}>
+      <ReviewsPage />
+    </RequirePermission>
+  ),
+});
+
+const ReviewPage = lazyRouteComponent(() => import('../reports/ReviewPage.tsx'), 'ReviewPage');
+const reviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reviews/$reviewId',
+  component: () => (
+    <RequirePermission allowed={reportPermissions.oversee}>
+      <ReviewPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -282,6 +402,16 @@ const routeTree = rootRoute.addChildren([
     planRoute,
     myTasksRoute,
     taskRoute,
+    reportsRoute,
+    submissionRoute,
+    reportBoardRoute,
+    consolidationRoute,
+    reportFormsRoute,
+    reportFormNewRoute,
+    reportFormRoute,
+    reportSchedulesRoute,
+    reviewsRoute,
+    reviewRoute,
     auditRoute,
   ]),
 ]);

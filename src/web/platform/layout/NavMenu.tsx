@@ -6,13 +6,19 @@ import {
   CarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
   NotificationOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  SnippetsOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -22,6 +28,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crashPermissions } from '../../crashes/permissions.ts';
 import { planPermissions } from '../../plans/permissions.ts';
+import { reportPermissions } from '../../reports/permissions.ts';
 import { permissions, type Role } from '../auth.tsx';
 
 /** The app's pages, as router paths. */
@@ -41,6 +48,12 @@ export type To =
   | '/plans/import'
   | '/plans/triggers'
   | '/tasks/mine'
+  | '/reports'
+  | '/reports/board'
+  | '/reports/consolidation'
+  | '/reports/forms'
+  | '/reports/schedules'
+  | '/reviews'
   | '/audit';
 
 interface NavLeaf {
@@ -102,9 +115,38 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
     { to: '/black-spots/map', label: t('nav.blackSpotMap'), icon: <GlobalOutlined aria-hidden /> },
   ];
 
+  const reports: NavLeaf[] = [];
+  if (reportPermissions.fill(role))
+    reports.push({ to: '/reports', label: t('nav.myReports'), icon: <FileDoneOutlined aria-hidden /> });
+  if (reportPermissions.oversee(role))
+    reports.push(
+      { to: '/reports/board', label: t('nav.reportBoard'), icon: <DashboardOutlined aria-hidden /> },
+      {
+        to: '/reports/consolidation',
+        label: t('nav.reportConsolidation'),
+        icon: <FileSearchOutlined aria-hidden />,
+      },
+      { to: '/reviews', label: t('nav.reviews'), icon: <SnippetsOutlined aria-hidden /> },
+    );
+  if (reportPermissions.manage(role))
+    reports.push(
+      { to: '/reports/forms', label: t('nav.reportForms'), icon: <ProfileOutlined aria-hidden /> },
+      { to: '/reports/schedules', label: t('nav.reportSchedules'), icon: <ScheduleOutlined aria-hidden /> },
+    );
+
   const items: MenuProps['items'] = [
     leaf({ to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> }),
     { type: 'group', key: 'plans', label: t('nav.plansGroup'), children: plans.map(leaf) },
+    ...(reports.length
+      ? [
+          {
+            type: 'group' as const,
+            key: 'reports',
+            label: t('nav.reportsGroup'),
+            children: reports.map(leaf),
+          },
+        ]
+      : []),
     { type: 'group', key: 'crashes', label: t('nav.crashes'), children: crashes.map(leaf) },
     { type: 'group', key: 'black-spots', label: t('nav.blackSpots'), children: blackSpots.map(leaf) },
     { type: 'group', key: 'directory', label: t('nav.directory'), children: directory.map(leaf) },
@@ -129,6 +171,12 @@ const KEYS: To[] = [
   '/plans/triggers',
   '/plans',
   '/tasks/mine',
+  '/reports/board',
+  '/reports/consolidation',
+  '/reports/forms',
+  '/reports/schedules',
+  '/reports',
+  '/reviews',
   '/directory/admin-units',
   '/directory/org-units',
   '/directory/people',
