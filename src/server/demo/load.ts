@@ -7,7 +7,8 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { setMeta } from '../system/meta.ts';
 import { loadDemoHealthRecords } from './health.ts';
-import { loadDemoPlan } from './plan.ts';
+import { DEMO_AS_OF, loadDemoPlan } from './plan.ts';
+import { loadDemoReports } from './reports.ts';
 
 export interface DemoCounts {
   adminUnits: number;
@@ -18,6 +19,7 @@ export interface DemoCounts {
   crashes: number;
   planTasks: number;
   healthRecords: number;
+  reportSubmissions: number;
 }
 
 /** Inserts rows given as objects in one statement, through jsonb_to_recordset (fast on both databases). */
@@ -208,7 +210,15 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
   });
   const plan = await loadDemoPlan(db);
   const health = counts.crashes > 0 ? await loadDemoHealthRecords(db) : { records: 0, linked: 0 };
-  return { ...counts, planTasks: plan.tasks, healthRecords: health.records };
+  // The reporting regime's history reads the crash records (flash report, review draft): like the hospital
+  // records, it is left out when the caller asked for no crashes (the benchmarks start from a bare directory).
+  const reports = counts.crashes > 0 ? await loadDemoReports(db, DEMO_AS_OF) : { submissions: 0 };
+  return {
+    ...counts,
+    planTasks: plan.tasks,
+    healthRecords: health.records,
+    reportSubmissions: reports.submissions,
+  };
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
