@@ -90,6 +90,7 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/report-submissions/:id/reopen': ['admin', 'office'],
   'GET /api/v1/report-board': ['admin', 'office', 'leader'],
   'GET /api/v1/report-board/units/:id': ['admin', 'office', 'leader'],
+  'POST /api/v1/report-board/remind': ['admin', 'office'],
   'GET /api/v1/report-consolidation': ['admin', 'office', 'leader'],
   'GET /api/v1/review-reports': ['admin', 'office', 'leader'],
   'POST /api/v1/review-reports': ['admin', 'office'],

@@ -439,6 +439,25 @@ describe('a full quarter: 25 units, 3 late, 2 missing', () => {
     expect(bell.body.items.map((n) => n.title)).toContain('Sắp đến hạn: Báo cáo quý 2026 — Quý II/2026');
   });
 
+  it('the office reminds, from the board, the units that have not sent — once a day', async () => {
+    const first = await office.post<{ reminded: number; units: string[] }>('/api/v1/report-board/remind', {
+      scheduleId,
+      period: '2026-Q1',
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.units.sort()).toEqual(MISSING.map((k) => units()[k]!.name).sort());
+    const again = await office.post<{ reminded: number }>('/api/v1/report-board/remind', {
+      scheduleId,
+      period: '2026-Q1',
+    });
+    expect(again.body.reminded).toBe(0);
+    expect((await police.post('/api/v1/report-board/remind', { scheduleId, period: '2026-Q1' })).status).toBe(
+      403,
+    );
+    const bad = await office.post<ErrorBody>('/api/v1/report-board/remind', { scheduleId, period: 'Q9' });
+    expect(bad.status).toBe(400);
+  });
+
   it('the office returns one report with a comment, accepts it after correction; reopening is audited', async () => {
     const [row] = await t.db.query<{ id: number }>(
       'SELECT id FROM report_submissions WHERE org_unit_id = $1 AND schedule_id = $2',

@@ -248,6 +248,19 @@ export function registerReportRoutes(app: App): void {
     },
     (request) => service.board(app.db, request.query, today()),
   );
+  app.post(
+    '/api/v1/report-board/remind',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: 'Nhắc các đơn vị chưa gửi báo cáo của một kỳ (tối đa một lần mỗi ngày)',
+        body: s.remindInput,
+        response: { 200: s.remindResult, ...errors },
+      },
+    },
+    (request) => service.remindUnits(app.db, actorOf(request), request.body, today()),
+  );
   app.get(
     '/api/v1/report-board/units/:id',
     {

@@ -245,6 +245,10 @@ export const board = z.object({
   counts,
   rows: z.array(dueReport),
 });
+export const remindInput = z
+  .object({ scheduleId: z.number().int().positive(), period: z.string().trim().min(1).max(20) })
+  .strict();
+export const remindResult = z.object({ reminded: z.number(), units: z.array(z.string()) });
 export const unitHistoryQuery = z
   .object({ year: z.coerce.number().int().min(2000).max(2100).optional() })
   .strict();

@@ -1031,3 +1031,38 @@ export async function reportReminders(db: Db, asOf: string): Promise<number> {
     }
   return created;
 }
+
+/**
+ * The office reminds, from the board, the units of a period that have not sent their report (at most once
+ * a day per unit); the reminders go out with the next e-mail digest. Returns the units reminded.
+ */
+export async function remindUnits(db: Db, actor: Actor, q: z.infer<typeof s.boardQuery>, today: string) {
+  const schedule = await scheduleRow(db, q.scheduleId);
+  const period = periodOrThrow(schedule, q.period);
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ unit: string }>(
+      `INSERT INTO notifications (org_unit_id, kind, title, body, link, dedupe_key)
+       SELECT u.org_unit_id, 'report_reminder', $3::text, $4::text, '/reports', $5::text || u.org_unit_id
+         FROM report_schedule_units u
+        WHERE u.schedule_id = $1
+          AND NOT EXISTS (SELECT 1 FROM report_submissions r WHERE r.schedule_id = $1 AND r.period_key = $2
+                            AND r.org_unit_id = u.org_unit_id AND r.first_submitted_at IS NOT NULL)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING (SELECT name FROM org_units o WHERE o.id = org_unit_id) AS unit`,
+      [
+        schedule.id,
+        period.key,
+        `Đề nghị gửi báo cáo: ${schedule.title} — ${period.label}`,
+        `Văn phòng Ban ATGT nhắc: hạn gửi ${period.dueOn.split('-').reverse().join('/')}`,
+        `report_reminder:${schedule.id}:${period.key}:${today}:`,
+      ],
+    );
+    await audit(tx, actor, {
+      action: 'remind',
+      entity: 'report_schedule',
+      entityId: schedule.id,
+      after: { period: period.key, units: rows.map((r) => r.unit) },
+    });
+    return { reminded: rows.length, units: rows.map((r) => r.unit) };
+  });
+}
