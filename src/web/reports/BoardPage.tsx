@@ -5,19 +5,18 @@
  */
 import { BarChartOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Alert, Button, Drawer, Empty, Skeleton } from 'antd';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { Alert, Button, Drawer, Skeleton } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../platform/format.ts';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { Filters } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { useIsPhone } from '../platform/ui/useMediaQuery.ts';
 import { boardQuery, type DueReport, dueKey, unitHistoryQuery } from './api.ts';
-import type { BoardSearch, SchedulePeriodSearch } from './search.ts';
+import type { BoardSearch } from './search.ts';
 import {
   CountCards,
   type CountKey,
@@ -25,8 +24,9 @@ import {
   DueTags,
   Instant,
   periodRange,
-  SchedulePeriodPicker,
-  useSchedulePeriod,
+  SchedulePeriodFilters,
+  SchedulePeriodPageButton,
+  useSchedulePeriodSearch,
   useUnitKindLabel,
 } from './ui.tsx';
 
@@ -47,17 +47,9 @@ export function BoardPage() {
   const { t } = useTranslation();
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
-  const goTo = useNavigate();
   const kindLabel = useUnitKindLabel();
 
-  const replace = useCallback(
-    (patch: SchedulePeriodSearch) =>
-      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
-    [navigate],
-  );
-  const change = (patch: SchedulePeriodSearch) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch, show: undefined, unit: undefined }) });
-  const state = useSchedulePeriod(search, replace);
+  const { state, pick } = useSchedulePeriodSearch(search, navigate, { show: undefined, unit: undefined });
   const board = useQuery({
     ...boardQuery(state.scheduleId ?? 0, state.periodKey ?? ''),
     enabled: Boolean(state.scheduleId && state.periodKey),
@@ -125,30 +117,17 @@ export function BoardPage() {
         title={t('reports.board.title')}
         intro={t('reports.board.intro')}
         extra={
-          state.scheduleId && state.periodKey ? (
-            <Button
-              icon={<BarChartOutlined aria-hidden />}
-              onClick={() =>
-                void goTo({
-                  to: '/reports/consolidation',
-                  search: { year: search.year, scheduleId: state.scheduleId, period: state.periodKey },
-                })
-              }
-            >
-              {t('reports.board.toConsolidation')}
-            </Button>
-          ) : null
+          <SchedulePeriodPageButton
+            to="/reports/consolidation"
+            year={search.year}
+            state={state}
+            icon={<BarChartOutlined aria-hidden />}
+          >
+            {t('reports.board.toConsolidation')}
+          </SchedulePeriodPageButton>
         }
       />
-      <Filters>
-        <SchedulePeriodPicker state={state} onChange={change} />
-      </Filters>
-      {state.schedules.isError ? (
-        <QueryError error={state.schedules.error} onRetry={() => void state.schedules.refetch()} />
-      ) : null}
-      {state.schedules.data && state.list.length === 0 ? (
-        <Empty description={t('reports.pick.noSchedulesYear', { year: state.year })} />
-      ) : null}
+      <SchedulePeriodFilters state={state} onChange={pick} />
       {board.isError ? <QueryError error={board.error} onRetry={() => void board.refetch()} /> : null}
       {p ? (
         <p className="summary-line">

@@ -7,15 +7,14 @@
 import { FileAddOutlined, TableOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { App, Button, Card, Empty, Skeleton, Tag } from 'antd';
+import { App, Button, Card, Skeleton, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useId, useMemo } from 'react';
+import { type ReactNode, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../platform/api.ts';
 import { useSession } from '../platform/auth.tsx';
 import { formatDate, formatNumber } from '../platform/format.ts';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { Filters } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import {
@@ -28,12 +27,25 @@ import {
   reviewQuery,
   type TaskProgressRow,
 } from './api.ts';
-import type { SchedulePeriodSearch } from './search.ts';
-import { Change, CountCards, periodRange, SchedulePeriodPicker, useSchedulePeriod } from './ui.tsx';
+import {
+  Change,
+  CountCards,
+  periodRange,
+  SchedulePeriodFilters,
+  SchedulePeriodPageButton,
+  useSchedulePeriodSearch,
+} from './ui.tsx';
 
 const routeApi = getRouteApi('/_app/reports/consolidation');
 
 const CRITERIA = ['crashes', 'deaths', 'injured'] as const;
+
+/** The crash tables of the consolidation, in order: by commune, by route, by cause. */
+const CRITERIA_TABLES = [
+  { by: 'byCommune', label: 'reports.consolidation.byCommune', keyHeading: 'reports.consolidation.commune' },
+  { by: 'byRoute', label: 'reports.consolidation.byRoute', keyHeading: 'reports.consolidation.route' },
+  { by: 'byCause', label: 'reports.consolidation.byCause', keyHeading: 'reports.consolidation.cause' },
+] as const;
 
 export function ConsolidationPage() {
   const { t } = useTranslation();
@@ -43,14 +55,7 @@ export function ConsolidationPage() {
   const navigate = routeApi.useNavigate();
   const goTo = useNavigate();
   const queryClient = useQueryClient();
-  const replace = useCallback(
-    (patch: SchedulePeriodSearch) =>
-      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
-    [navigate],
-  );
-  const change = (patch: SchedulePeriodSearch) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch }) });
-  const state = useSchedulePeriod(search, replace);
+  const { state, pick } = useSchedulePeriodSearch(search, navigate);
   const data = useQuery({
     ...consolidationQuery(state.scheduleId ?? 0, state.periodKey ?? ''),
     enabled: Boolean(state.scheduleId && state.periodKey),
@@ -76,17 +81,14 @@ export function ConsolidationPage() {
         extra={
           state.scheduleId && state.periodKey ? (
             <>
-              <Button
+              <SchedulePeriodPageButton
+                to="/reports/board"
+                year={search.year}
+                state={state}
                 icon={<TableOutlined aria-hidden />}
-                onClick={() =>
-                  void goTo({
-                    to: '/reports/board',
-                    search: { year: search.year, scheduleId: state.scheduleId, period: state.periodKey },
-                  })
-                }
               >
                 {t('reports.consolidation.toBoard')}
-              </Button>
+              </SchedulePeriodPageButton>
               {reportPermissions.manage(user.role) ? (
                 <Button
                   type="primary"
@@ -102,15 +104,7 @@ export function ConsolidationPage() {
           ) : null
         }
       />
-      <Filters>
-        <SchedulePeriodPicker state={state} onChange={change} />
-      </Filters>
-      {state.schedules.isError ? (
-        <QueryError error={state.schedules.error} onRetry={() => void state.schedules.refetch()} />
-      ) : null}
-      {state.schedules.data && state.list.length === 0 ? (
-        <Empty description={t('reports.pick.noSchedulesYear', { year: state.year })} />
-      ) : null}
+      <SchedulePeriodFilters state={state} onChange={pick} />
       {data.isError ? <QueryError error={data.error} onRetry={() => void data.refetch()} /> : null}
       {c ? (
         <ConsolidationView c={c} />
@@ -132,14 +126,7 @@ function ConsolidationView({ c }: { c: Consolidation }) {
       </p>
       <CountCards counts={c.counts} />
 
-      <Card
-        className="page-section"
-        title={
-          <h2 className="card-title" id="rp-crashes">
-            {t('reports.consolidation.crashes')}
-          </h2>
-        }
-      >
+      <SectionCard id="rp-crashes" title={t('reports.consolidation.crashes')}>
         <p className="rp-sentence" data-testid="crash-sentence">
           {c.crashes.sentence}
         </p>
@@ -150,51 +137,24 @@ function ConsolidationView({ c }: { c: Consolidation }) {
         ) : (
           <p className="muted">{t('reports.consolidation.noRise')}</p>
         )}
-        <CriteriaTable
-          label={t('reports.consolidation.byCommune')}
-          keyHeading={t('reports.consolidation.commune')}
-          rows={c.crashes.byCommune}
-          total={c.crashes.total}
-          current={current}
-          previous={previous}
-        />
-        <CriteriaTable
-          label={t('reports.consolidation.byRoute')}
-          keyHeading={t('reports.consolidation.route')}
-          rows={c.crashes.byRoute}
-          total={c.crashes.total}
-          current={current}
-          previous={previous}
-        />
-        <CriteriaTable
-          label={t('reports.consolidation.byCause')}
-          keyHeading={t('reports.consolidation.cause')}
-          rows={c.crashes.byCause}
-          total={c.crashes.total}
-          current={current}
-          previous={previous}
-        />
-      </Card>
+        {CRITERIA_TABLES.map(({ by, label, keyHeading }) => (
+          <CriteriaTable
+            key={by}
+            label={t(label)}
+            keyHeading={t(keyHeading)}
+            rows={c.crashes[by]}
+            total={c.crashes.total}
+            current={current}
+            previous={previous}
+          />
+        ))}
+      </SectionCard>
 
-      <Card
-        className="page-section"
-        title={
-          <h2 className="card-title" id="rp-indicators">
-            {t('reports.consolidation.indicators')}
-          </h2>
-        }
-      >
+      <SectionCard id="rp-indicators" title={t('reports.consolidation.indicators')}>
         <IndicatorTable rows={c.indicators} />
-      </Card>
+      </SectionCard>
 
-      <Card
-        className="page-section"
-        title={
-          <h2 className="card-title" id="rp-narratives">
-            {t('reports.consolidation.narratives')}
-          </h2>
-        }
-      >
+      <SectionCard id="rp-narratives" title={t('reports.consolidation.narratives')}>
         {c.sections.length === 0 ? <p className="muted">{t('reports.consolidation.noSections')}</p> : null}
         {c.sections.map((s) => (
           <section key={s.code} className="page-section" aria-labelledby={`rp-sec-${s.code}`}>
@@ -219,19 +179,28 @@ function ConsolidationView({ c }: { c: Consolidation }) {
             )}
           </section>
         ))}
-      </Card>
+      </SectionCard>
 
-      <Card
-        className="page-section"
-        title={
-          <h2 className="card-title" id="rp-tasks">
-            {t('reports.consolidation.tasks')}
-          </h2>
-        }
-      >
+      <SectionCard id="rp-tasks" title={t('reports.consolidation.tasks')}>
         <TaskSummary tasks={c.tasks} />
-      </Card>
+      </SectionCard>
     </>
+  );
+}
+
+/** A card of the consolidation under its h2, the id being the heading's (the page's in-page anchors). */
+function SectionCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card
+      className="page-section"
+      title={
+        <h2 className="card-title" id={id}>
+          {title}
+        </h2>
+      }
+    >
+      {children}
+    </Card>
   );
 }
 

@@ -20,10 +20,10 @@ import {
   Checkbox,
   Form,
   type FormInstance,
+  type FormListFieldData,
   Input,
   InputNumber,
   Select,
-  Skeleton,
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,6 @@ import { useSession } from '../platform/auth.tsx';
 import { formatNumber } from '../platform/format.ts';
 import { NotFoundPage } from '../platform/layout/StatusPages.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
-import { QueryError } from '../platform/ui/QueryError.tsx';
 import {
   COLUMN_KINDS,
   checkDefinition,
@@ -48,7 +47,7 @@ import {
   updateForm,
 } from './api.ts';
 import { idParam } from './search.ts';
-import { formatInstant } from './ui.tsx';
+import { formatInstant, RecordPage } from './ui.tsx';
 import './reports.css';
 
 const editRoute = getRouteApi('/_app/reports/forms/$formId');
@@ -84,23 +83,11 @@ export function FormEditPage() {
   const id = idParam(formId);
   const query = useQuery({ ...formQuery(id ?? 0), enabled: Boolean(id) });
   if (!id) return <NotFoundPage />;
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
-    return (
-      <>
-        <PageHeader title={t('reports.forms.editTitle')} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  if (!query.data)
-    return (
-      <>
-        <PageHeader title={t('reports.forms.editTitle')} />
-        <Skeleton active />
-      </>
-    );
-  return <FormEditor key={`${query.data.id}:${query.data.version}`} form={query.data} />;
+  return (
+    <RecordPage query={query} title={t('reports.forms.editTitle')}>
+      {(form) => <FormEditor key={`${form.id}:${form.version}`} form={form} />}
+    </RecordPage>
+  );
 }
 
 /** A code from a Vietnamese label: "Số buổi tuyên truyền" → "so_buoi_tuyen_truyen". */
@@ -262,6 +249,16 @@ function FormEditor({ form: existing }: { form: ReportForm | null }) {
     if (!form.getFieldValue(codePath as never) && label.trim())
       form.setFieldValue(codePath as never, slug(label) as never);
   };
+  const codeField = (name: number) => (
+    <Form.Item label={t('reports.forms.code')} name={[name, 'code']} rules={codeRules}>
+      <Input maxLength={60} />
+    </Form.Item>
+  );
+  const requiredField = (name: number) => (
+    <Form.Item name={[name, 'required']} valuePropName="checked" label=" ">
+      <Checkbox>{t('reports.forms.required')}</Checkbox>
+    </Form.Item>
+  );
 
   return (
     <>
@@ -332,328 +329,234 @@ function FormEditor({ form: existing }: { form: ReportForm | null }) {
           className="page-section"
           title={<h2 className="card-title">{t('reports.forms.indicators')}</h2>}
         >
-          <Form.List name={['definition', 'indicators']}>
-            {(fields, { add, remove, move }) => (
-              <>
-                {fields.map((f, i) => (
-                  <DefItem
-                    key={f.key}
-                    title={t('reports.forms.indicatorN', { n: i + 1 })}
-                    index={i}
-                    count={fields.length}
-                    canEdit={canEdit}
-                    onMove={(to) => move(i, to)}
-                    onRemove={() => remove(i)}
-                  >
-                    <div className="rp-def-grid">
-                      <Form.Item
-                        className="rp-span-2"
-                        label={t('reports.forms.label')}
-                        name={[f.name, 'label']}
-                        rules={req(t('reports.forms.labelRequired'))}
-                      >
-                        <Input
-                          maxLength={300}
-                          onBlur={(e) => fillCode(['definition', 'indicators', f.name], e.target.value)}
-                        />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.code')} name={[f.name, 'code']} rules={codeRules}>
-                        <Input maxLength={60} />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.unit')} name={[f.name, 'unit']}>
-                        <Input maxLength={40} />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.kind')} name={[f.name, 'kind']}>
-                        <Select
-                          options={INDICATOR_KINDS.map((k) => ({
-                            value: k,
-                            label: t(`reports.forms.kinds.${k}`),
-                          }))}
-                        />
-                      </Form.Item>
-                      <Form.Item
-                        className="rp-span-2"
-                        label={t('reports.forms.group')}
-                        name={[f.name, 'group']}
-                      >
-                        <Input maxLength={200} />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.min')} name={[f.name, 'min']}>
-                        <InputNumber<number> decimalSeparator="," style={{ width: '100%' }} />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.max')} name={[f.name, 'max']}>
-                        <InputNumber<number> decimalSeparator="," style={{ width: '100%' }} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'required']} valuePropName="checked" label=" ">
-                        <Checkbox>{t('reports.forms.required')}</Checkbox>
-                      </Form.Item>
-                    </div>
-                  </DefItem>
-                ))}
-                {canEdit ? (
-                  <Button
-                    icon={<PlusOutlined aria-hidden />}
-                    onClick={() =>
-                      add({
-                        code: '',
-                        label: '',
-                        unit: '',
-                        kind: 'integer',
-                        required: false,
-                        min: null,
-                        max: null,
-                        group: '',
-                      })
-                    }
-                  >
-                    {t('reports.forms.addIndicator')}
-                  </Button>
-                ) : null}
-              </>
+          <DefList
+            list="indicators"
+            canEdit={canEdit}
+            itemTitle={(n) => t('reports.forms.indicatorN', { n })}
+            addLabel={t('reports.forms.addIndicator')}
+            newItem={() => ({
+              code: '',
+              label: '',
+              unit: '',
+              kind: 'integer',
+              required: false,
+              min: null,
+              max: null,
+              group: '',
+            })}
+          >
+            {(f, path) => (
+              <div className="rp-def-grid">
+                <Form.Item
+                  className="rp-span-2"
+                  label={t('reports.forms.label')}
+                  name={[f.name, 'label']}
+                  rules={req(t('reports.forms.labelRequired'))}
+                >
+                  <Input maxLength={300} onBlur={(e) => fillCode(path, e.target.value)} />
+                </Form.Item>
+                {codeField(f.name)}
+                <Form.Item label={t('reports.forms.unit')} name={[f.name, 'unit']}>
+                  <Input maxLength={40} />
+                </Form.Item>
+                <Form.Item label={t('reports.forms.kind')} name={[f.name, 'kind']}>
+                  <Select
+                    options={INDICATOR_KINDS.map((k) => ({
+                      value: k,
+                      label: t(`reports.forms.kinds.${k}`),
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item className="rp-span-2" label={t('reports.forms.group')} name={[f.name, 'group']}>
+                  <Input maxLength={200} />
+                </Form.Item>
+                <Form.Item label={t('reports.forms.min')} name={[f.name, 'min']}>
+                  <InputNumber<number> decimalSeparator="," style={{ width: '100%' }} />
+                </Form.Item>
+                <Form.Item label={t('reports.forms.max')} name={[f.name, 'max']}>
+                  <InputNumber<number> decimalSeparator="," style={{ width: '100%' }} />
+                </Form.Item>
+                {requiredField(f.name)}
+              </div>
             )}
-          </Form.List>
+          </DefList>
         </Card>
 
         <Card className="page-section" title={<h2 className="card-title">{t('reports.forms.sections')}</h2>}>
-          <Form.List name={['definition', 'sections']}>
-            {(fields, { add, remove, move }) => (
+          <DefList
+            list="sections"
+            canEdit={canEdit}
+            emptyText={t('reports.forms.noSections')}
+            itemTitle={(n) => t('reports.forms.sectionN', { n })}
+            addLabel={t('reports.forms.addSection')}
+            newItem={() => ({ code: '', title: '', hint: '', required: false })}
+          >
+            {(f, path) => (
               <>
-                {fields.length === 0 ? <p className="muted">{t('reports.forms.noSections')}</p> : null}
-                {fields.map((f, i) => (
-                  <DefItem
-                    key={f.key}
-                    title={t('reports.forms.sectionN', { n: i + 1 })}
-                    index={i}
-                    count={fields.length}
-                    canEdit={canEdit}
-                    onMove={(to) => move(i, to)}
-                    onRemove={() => remove(i)}
+                <div className="rp-def-grid">
+                  <Form.Item
+                    className="rp-span-2"
+                    label={t('reports.forms.sectionTitle')}
+                    name={[f.name, 'title']}
+                    rules={req(t('reports.forms.titleRequired'))}
                   >
-                    <div className="rp-def-grid">
-                      <Form.Item
-                        className="rp-span-2"
-                        label={t('reports.forms.sectionTitle')}
-                        name={[f.name, 'title']}
-                        rules={req(t('reports.forms.titleRequired'))}
-                      >
-                        <Input
-                          maxLength={300}
-                          onBlur={(e) => fillCode(['definition', 'sections', f.name], e.target.value)}
-                        />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.code')} name={[f.name, 'code']} rules={codeRules}>
-                        <Input maxLength={60} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'required']} valuePropName="checked" label=" ">
-                        <Checkbox>{t('reports.forms.required')}</Checkbox>
-                      </Form.Item>
-                    </div>
-                    <Form.Item label={t('reports.forms.hint')} name={[f.name, 'hint']}>
-                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
-                    </Form.Item>
-                  </DefItem>
-                ))}
-                {canEdit ? (
-                  <Button
-                    icon={<PlusOutlined aria-hidden />}
-                    onClick={() => add({ code: '', title: '', hint: '', required: false })}
-                  >
-                    {t('reports.forms.addSection')}
-                  </Button>
-                ) : null}
+                    <Input maxLength={300} onBlur={(e) => fillCode(path, e.target.value)} />
+                  </Form.Item>
+                  {codeField(f.name)}
+                  {requiredField(f.name)}
+                </div>
+                <Form.Item label={t('reports.forms.hint')} name={[f.name, 'hint']}>
+                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+                </Form.Item>
               </>
             )}
-          </Form.List>
+          </DefList>
         </Card>
 
         <Card className="page-section" title={<h2 className="card-title">{t('reports.forms.tables')}</h2>}>
-          <Form.List name={['definition', 'tables']}>
-            {(fields, { add, remove, move }) => (
+          <DefList
+            list="tables"
+            canEdit={canEdit}
+            emptyText={t('reports.forms.noTables')}
+            itemTitle={(n) => t('reports.forms.tableN', { n })}
+            addLabel={t('reports.forms.addTable')}
+            newItem={() => ({
+              code: '',
+              title: '',
+              maxRows: 50,
+              columns: [{ code: '', label: '', kind: 'text' }],
+            })}
+          >
+            {(f, path) => (
               <>
-                {fields.length === 0 ? <p className="muted">{t('reports.forms.noTables')}</p> : null}
-                {fields.map((f, i) => (
-                  <DefItem
-                    key={f.key}
-                    title={t('reports.forms.tableN', { n: i + 1 })}
-                    index={i}
-                    count={fields.length}
-                    canEdit={canEdit}
-                    onMove={(to) => move(i, to)}
-                    onRemove={() => remove(i)}
+                <div className="rp-def-grid">
+                  <Form.Item
+                    className="rp-span-2"
+                    label={t('reports.forms.tableTitle')}
+                    name={[f.name, 'title']}
+                    rules={req(t('reports.forms.titleRequired'))}
                   >
-                    <div className="rp-def-grid">
-                      <Form.Item
-                        className="rp-span-2"
-                        label={t('reports.forms.tableTitle')}
-                        name={[f.name, 'title']}
-                        rules={req(t('reports.forms.titleRequired'))}
-                      >
-                        <Input
-                          maxLength={300}
-                          onBlur={(e) => fillCode(['definition', 'tables', f.name], e.target.value)}
-                        />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.code')} name={[f.name, 'code']} rules={codeRules}>
-                        <Input maxLength={60} />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.maxRows')} name={[f.name, 'maxRows']}>
-                        <InputNumber<number> min={1} max={500} precision={0} style={{ width: '100%' }} />
-                      </Form.Item>
-                    </div>
-                    <Form.List name={[f.name, 'columns']}>
-                      {(cols, colOps) => (
-                        <fieldset className="rp-fieldset">
-                          <legend className="rp-legend">{t('reports.forms.columns')}</legend>
-                          {cols.map((c, k) => (
-                            <div className="rp-column-row" key={c.key}>
-                              <Form.Item
-                                label={t('reports.forms.columnLabelN', { n: k + 1 })}
-                                name={[c.name, 'label']}
-                                rules={req(t('reports.forms.labelRequired'))}
-                              >
-                                <Input
-                                  maxLength={200}
-                                  onBlur={(e) =>
-                                    fillCode(
-                                      ['definition', 'tables', f.name, 'columns', c.name],
-                                      e.target.value,
-                                    )
-                                  }
-                                />
-                              </Form.Item>
-                              <Form.Item
-                                label={t('reports.forms.columnCodeN', { n: k + 1 })}
-                                name={[c.name, 'code']}
-                                rules={codeRules}
-                              >
-                                <Input maxLength={60} />
-                              </Form.Item>
-                              <Form.Item
-                                label={t('reports.forms.columnKindN', { n: k + 1 })}
-                                name={[c.name, 'kind']}
-                              >
-                                <Select
-                                  options={COLUMN_KINDS.map((x) => ({
-                                    value: x,
-                                    label: t(`reports.forms.columnKinds.${x}`),
-                                  }))}
-                                />
-                              </Form.Item>
-                              {canEdit ? (
-                                <Form.Item label=" ">
-                                  <Button
-                                    danger
-                                    icon={<DeleteOutlined aria-hidden />}
-                                    aria-label={t('reports.forms.removeColumn', { n: k + 1 })}
-                                    onClick={() => colOps.remove(k)}
-                                  />
-                                </Form.Item>
-                              ) : null}
-                            </div>
-                          ))}
+                    <Input maxLength={300} onBlur={(e) => fillCode(path, e.target.value)} />
+                  </Form.Item>
+                  {codeField(f.name)}
+                  <Form.Item label={t('reports.forms.maxRows')} name={[f.name, 'maxRows']}>
+                    <InputNumber<number> min={1} max={500} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </div>
+                <Form.List name={[f.name, 'columns']}>
+                  {(cols, colOps) => (
+                    <fieldset className="rp-fieldset">
+                      <legend className="rp-legend">{t('reports.forms.columns')}</legend>
+                      {cols.map((c, k) => (
+                        <div className="rp-column-row" key={c.key}>
+                          <Form.Item
+                            label={t('reports.forms.columnLabelN', { n: k + 1 })}
+                            name={[c.name, 'label']}
+                            rules={req(t('reports.forms.labelRequired'))}
+                          >
+                            <Input
+                              maxLength={200}
+                              onBlur={(e) => fillCode([...path, 'columns', c.name], e.target.value)}
+                            />
+                          </Form.Item>
+                          <Form.Item
+                            label={t('reports.forms.columnCodeN', { n: k + 1 })}
+                            name={[c.name, 'code']}
+                            rules={codeRules}
+                          >
+                            <Input maxLength={60} />
+                          </Form.Item>
+                          <Form.Item
+                            label={t('reports.forms.columnKindN', { n: k + 1 })}
+                            name={[c.name, 'kind']}
+                          >
+                            <Select
+                              options={COLUMN_KINDS.map((x) => ({
+                                value: x,
+                                label: t(`reports.forms.columnKinds.${x}`),
+                              }))}
+                            />
+                          </Form.Item>
                           {canEdit ? (
-                            <Button
-                              size="small"
-                              icon={<PlusOutlined aria-hidden />}
-                              onClick={() => colOps.add({ code: '', label: '', kind: 'text' })}
-                              style={{ marginBottom: 12 }}
-                            >
-                              {t('reports.forms.addColumn')}
-                            </Button>
+                            <Form.Item label=" ">
+                              <Button
+                                danger
+                                icon={<DeleteOutlined aria-hidden />}
+                                aria-label={t('reports.forms.removeColumn', { n: k + 1 })}
+                                onClick={() => colOps.remove(k)}
+                              />
+                            </Form.Item>
                           ) : null}
-                        </fieldset>
-                      )}
-                    </Form.List>
-                  </DefItem>
-                ))}
-                {canEdit ? (
-                  <Button
-                    icon={<PlusOutlined aria-hidden />}
-                    onClick={() =>
-                      add({
-                        code: '',
-                        title: '',
-                        maxRows: 50,
-                        columns: [{ code: '', label: '', kind: 'text' }],
-                      })
-                    }
-                  >
-                    {t('reports.forms.addTable')}
-                  </Button>
-                ) : null}
+                        </div>
+                      ))}
+                      {canEdit ? (
+                        <Button
+                          size="small"
+                          icon={<PlusOutlined aria-hidden />}
+                          onClick={() => colOps.add({ code: '', label: '', kind: 'text' })}
+                          style={{ marginBottom: 12 }}
+                        >
+                          {t('reports.forms.addColumn')}
+                        </Button>
+                      ) : null}
+                    </fieldset>
+                  )}
+                </Form.List>
               </>
             )}
-          </Form.List>
+          </DefList>
         </Card>
 
         <Card className="page-section" title={<h2 className="card-title">{t('reports.forms.rules')}</h2>}>
           <p className="muted">{t('reports.forms.rulesIntro')}</p>
-          <Form.List name={['definition', 'rules']}>
-            {(fields, { add, remove, move }) => (
+          <DefList
+            list="rules"
+            canEdit={canEdit}
+            itemTitle={(n) => t('reports.forms.ruleN', { n })}
+            addLabel={t('reports.forms.addRule')}
+            newItem={(count) => ({
+              code: `rule_${count + 1}`,
+              left: [],
+              operator: '<=',
+              right: [],
+              message: '',
+            })}
+          >
+            {(f) => (
               <>
-                {fields.map((f, i) => (
-                  <DefItem
-                    key={f.key}
-                    title={t('reports.forms.ruleN', { n: i + 1 })}
-                    index={i}
-                    count={fields.length}
-                    canEdit={canEdit}
-                    onMove={(to) => move(i, to)}
-                    onRemove={() => remove(i)}
+                <div className="rp-rule-row">
+                  <Form.Item label={t('reports.forms.left')} name={[f.name, 'left']}>
+                    <Select
+                      mode="multiple"
+                      options={indicatorOptions}
+                      placeholder={t('reports.forms.pickIndicators')}
+                    />
+                  </Form.Item>
+                  <Form.Item label={t('reports.forms.operator')} name={[f.name, 'operator']}>
+                    <Select options={RULE_OPERATORS.map((o) => ({ value: o, label: o }))} />
+                  </Form.Item>
+                  <Form.Item label={t('reports.forms.right')} name={[f.name, 'right']}>
+                    <Select
+                      mode="multiple"
+                      options={indicatorOptions}
+                      placeholder={t('reports.forms.pickIndicators')}
+                    />
+                  </Form.Item>
+                </div>
+                <div className="rp-def-grid">
+                  <Form.Item
+                    className="rp-span-2"
+                    label={t('reports.forms.ruleMessage')}
+                    name={[f.name, 'message']}
+                    rules={req(t('reports.forms.ruleMessageRequired'))}
                   >
-                    <div className="rp-rule-row">
-                      <Form.Item label={t('reports.forms.left')} name={[f.name, 'left']}>
-                        <Select
-                          mode="multiple"
-                          options={indicatorOptions}
-                          placeholder={t('reports.forms.pickIndicators')}
-                        />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.operator')} name={[f.name, 'operator']}>
-                        <Select options={RULE_OPERATORS.map((o) => ({ value: o, label: o }))} />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.right')} name={[f.name, 'right']}>
-                        <Select
-                          mode="multiple"
-                          options={indicatorOptions}
-                          placeholder={t('reports.forms.pickIndicators')}
-                        />
-                      </Form.Item>
-                    </div>
-                    <div className="rp-def-grid">
-                      <Form.Item
-                        className="rp-span-2"
-                        label={t('reports.forms.ruleMessage')}
-                        name={[f.name, 'message']}
-                        rules={req(t('reports.forms.ruleMessageRequired'))}
-                      >
-                        <Input maxLength={500} />
-                      </Form.Item>
-                      <Form.Item label={t('reports.forms.code')} name={[f.name, 'code']} rules={codeRules}>
-                        <Input maxLength={60} />
-                      </Form.Item>
-                    </div>
-                  </DefItem>
-                ))}
-                {canEdit ? (
-                  <Button
-                    icon={<PlusOutlined aria-hidden />}
-                    onClick={() =>
-                      add({
-                        code: `rule_${fields.length + 1}`,
-                        left: [],
-                        operator: '<=',
-                        right: [],
-                        message: '',
-                      })
-                    }
-                  >
-                    {t('reports.forms.addRule')}
-                  </Button>
-                ) : null}
+                    <Input maxLength={500} />
+                  </Form.Item>
+                  {codeField(f.name)}
+                </div>
               </>
             )}
-          </Form.List>
+          </DefList>
         </Card>
 
         {canEdit ? (
@@ -675,6 +578,60 @@ function FormEditor({ form: existing }: { form: ReportForm | null }) {
         ) : null}
       </Form>
     </>
+  );
+}
+
+/**
+ * One list of the definition (indicators, sections, tables or rules): each item in a DefItem with move and
+ * remove, the text shown when the list is empty, and the button that adds a new item.
+ */
+function DefList({
+  list,
+  canEdit,
+  emptyText,
+  itemTitle,
+  addLabel,
+  newItem,
+  children,
+}: {
+  list: keyof FormDefinition;
+  canEdit: boolean;
+  /** Shown when the list has no item; none when left out. */
+  emptyText?: string;
+  /** The item's heading from its number, counted from 1. */
+  itemTitle: (n: number) => string;
+  addLabel: string;
+  /** The item the add button appends, given how many there are. */
+  newItem: (count: number) => object;
+  /** The item's fields; `path` is the item's full field name in the form. */
+  children: (field: FormListFieldData, path: (string | number)[]) => ReactNode;
+}) {
+  return (
+    <Form.List name={['definition', list]}>
+      {(fields, { add, remove, move }) => (
+        <>
+          {emptyText && fields.length === 0 ? <p className="muted">{emptyText}</p> : null}
+          {fields.map((f, i) => (
+            <DefItem
+              key={f.key}
+              title={itemTitle(i + 1)}
+              index={i}
+              count={fields.length}
+              canEdit={canEdit}
+              onMove={(to) => move(i, to)}
+              onRemove={() => remove(i)}
+            >
+              {children(f, ['definition', list, f.name])}
+            </DefItem>
+          ))}
+          {canEdit ? (
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add(newItem(fields.length))}>
+              {addLabel}
+            </Button>
+          ) : null}
+        </>
+      )}
+    </Form.List>
   );
 }
 

@@ -14,16 +14,15 @@ import {
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Skeleton } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../platform/api.ts';
 import { useSession } from '../platform/auth.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../platform/format.ts';
 import { NotFoundPage } from '../platform/layout/StatusPages.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
-import { QueryError } from '../platform/ui/QueryError.tsx';
 import {
   type CriteriaTable,
   type DocumentFormat,
@@ -37,9 +36,10 @@ import {
   reviewQuery,
   saveReview,
 } from './api.ts';
-import { askPersistentStorage, clearLocalDraft, loadLocalDraft, sameData, saveLocalDraft } from './draft.ts';
+import { sameData, useLocalDraft, useWarnBeforeLeaving } from './draft.ts';
 import { ReviewStatusTag } from './ReviewsPage.tsx';
 import { idParam } from './search.ts';
+import { ActionModal, LocalDraftAlert, RecordPage, StorageFailedAlert } from './ui.tsx';
 import './reports.css';
 
 const routeApi = getRouteApi('/_app/reviews/$reviewId');
@@ -50,23 +50,11 @@ export function ReviewPage() {
   const id = idParam(reviewId);
   const query = useQuery({ ...reviewQuery(id ?? 0), enabled: Boolean(id) });
   if (!id) return <NotFoundPage />;
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
-    return (
-      <>
-        <PageHeader title={t('reports.reviews.editorTitle')} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  if (!query.data)
-    return (
-      <>
-        <PageHeader title={t('reports.reviews.editorTitle')} />
-        <Skeleton active />
-      </>
-    );
-  return <ReviewEditor key={`${query.data.id}:${query.data.status}`} review={query.data} />;
+  return (
+    <RecordPage query={query} title={t('reports.reviews.editorTitle')}>
+      {(review) => <ReviewEditor key={`${review.id}:${review.status}`} review={review} />}
+    </RecordPage>
+  );
 }
 
 /** A content path (`content.sections.0.heading`) as the id of its input. */
@@ -79,17 +67,19 @@ function ReviewEditor({ review }: { review: Review }) {
   const queryClient = useQueryClient();
   const editable = review.status === 'draft' && reportPermissions.manage(user.role);
 
-  const [start] = useState(() => {
-    const local = loadLocalDraft<ReviewDocument>('review', user.id, review.id);
-    if (local && editable && !sameData(local.content, review.content))
-      return { content: local.content, restored: local };
-    if (local && editable) clearLocalDraft('review', user.id, review.id);
-    return { content: review.content, restored: null };
+  const draft = useLocalDraft<ReviewDocument>({
+    kind: 'review',
+    userId: user.id,
+    id: review.id,
+    server: review.content,
+    same: sameData,
+    editable,
+    restore: editable,
   });
-  const [content, setContent] = useState<ReviewDocument>(start.content);
-  const [dirty, setDirty] = useState(start.restored !== null);
-  const [restoredAt, setRestoredAt] = useState<string | null>(start.restored?.savedAt ?? null);
-  const [storageOk, setStorageOk] = useState(true);
+  const { storageOk } = draft;
+  const [content, setContent] = useState<ReviewDocument>(draft.restored?.content ?? review.content);
+  const [dirty, setDirty] = useState(draft.restored !== null);
+  const [restoredAt, setRestoredAt] = useState<string | null>(draft.restored?.savedAt ?? null);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
@@ -98,22 +88,13 @@ function ReviewEditor({ review }: { review: Review }) {
   const [issuing, setIssuing] = useState(false);
   const base = review.updatedAt;
 
-  useEffect(() => {
-    if (editable) askPersistentStorage();
-  }, [editable]);
-
   // Warn before leaving with edits that are neither on the server nor on this device.
-  useEffect(() => {
-    if (!dirty || storageOk) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty, storageOk]);
+  useWarnBeforeLeaving(dirty && !storageOk);
 
   const update = (next: ReviewDocument) => {
     setContent(next);
     setDirty(true);
-    setStorageOk(saveLocalDraft('review', user.id, review.id, base, next));
+    draft.save(base, next);
   };
   const set = <K extends keyof ReviewDocument>(key: K, value: ReviewDocument[K]) =>
     update({ ...content, [key]: value });
@@ -134,7 +115,7 @@ function ReviewEditor({ review }: { review: Review }) {
     setFormError(null);
     try {
       const saved = await saveReview(review.id, content);
-      clearLocalDraft('review', user.id, review.id);
+      draft.clear();
       setDirty(false);
       setErrors([]);
       setRestoredAt(null);
@@ -167,7 +148,7 @@ function ReviewEditor({ review }: { review: Review }) {
   };
 
   const discardLocal = () => {
-    clearLocalDraft('review', user.id, review.id);
+    draft.clear();
     setContent(review.content);
     setDirty(false);
     setRestoredAt(null);
@@ -239,21 +220,13 @@ function ReviewEditor({ review }: { review: Review }) {
         />
       ) : null}
       {restoredAt ? (
-        <Alert
-          type={start.restored && start.restored.base !== base ? 'warning' : 'info'}
-          showIcon
-          className="page-section"
+        <LocalDraftAlert
+          type={draft.restored && draft.restored.base !== base ? 'warning' : 'info'}
           title={t('reports.reviews.restored', { at: formatDateTime(restoredAt) })}
-          action={
-            <Button size="small" onClick={discardLocal}>
-              {t('reports.form.discardLocal')}
-            </Button>
-          }
+          onDiscard={discardLocal}
         />
       ) : null}
-      {!storageOk ? (
-        <Alert type="warning" showIcon className="page-section" title={t('reports.form.storageFailed')} />
-      ) : null}
+      {!storageOk ? <StorageFailedAlert /> : null}
       {formError ? (
         <Alert
           type="error"
@@ -534,6 +507,8 @@ function ReviewEditor({ review }: { review: Review }) {
 /** A table of the document as it will print (criteria tables with the current and previous columns). */
 function DocTable({ table }: { table: CriteriaTable | PlainTable }) {
   const { t } = useTranslation();
+  let head: ReactNode;
+  let body: ReactNode;
   if (isCriteriaTable(table)) {
     const keys = ['crashes', 'deaths', 'injured'] as const;
     const row = (r: CriteriaTable['rows'][number], total = false) => (
@@ -556,65 +531,63 @@ function DocTable({ table }: { table: CriteriaTable | PlainTable }) {
         ))}
       </tr>
     );
-    return (
-      <div className="rp-table-scroll">
-        <table className="rp-doc-table">
-          <caption>{table.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2}>
-                {table.keyHeading}
-              </th>
-              <th scope="colgroup" colSpan={3}>
-                {table.currentLabel}
-              </th>
-              <th scope="colgroup" colSpan={3}>
-                {table.previousLabel}
-              </th>
-            </tr>
-            <tr>
-              {[...keys, ...keys].map((k, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: two runs of the same three headings
-                <th scope="col" key={`${k}-${i}`}>
-                  {t(`reports.criteria.${k}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((r) => row(r))}
-            {row(table.total, true)}
-          </tbody>
-        </table>
-      </div>
+    head = (
+      <>
+        <tr>
+          <th scope="col" rowSpan={2}>
+            {table.keyHeading}
+          </th>
+          <th scope="colgroup" colSpan={3}>
+            {table.currentLabel}
+          </th>
+          <th scope="colgroup" colSpan={3}>
+            {table.previousLabel}
+          </th>
+        </tr>
+        <tr>
+          {[...keys, ...keys].map((k, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two runs of the same three headings
+            <th scope="col" key={`${k}-${i}`}>
+              {t(`reports.criteria.${k}`)}
+            </th>
+          ))}
+        </tr>
+      </>
     );
+    body = (
+      <>
+        {table.rows.map((r) => row(r))}
+        {row(table.total, true)}
+      </>
+    );
+  } else {
+    head = (
+      <tr>
+        {table.headings.map((h) => (
+          <th scope="col" key={h}>
+            {h}
+          </th>
+        ))}
+      </tr>
+    );
+    body = table.rows.map((r, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: rows are displayed text
+      <tr key={i}>
+        {r.map((c, k) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: cells are displayed text
+          <td key={k} className={/^[-\d.,\s%+]+$/.test(c) ? 'rp-num' : undefined}>
+            {c}
+          </td>
+        ))}
+      </tr>
+    ));
   }
   return (
     <div className="rp-table-scroll">
       <table className="rp-doc-table">
         <caption>{table.title}</caption>
-        <thead>
-          <tr>
-            {table.headings.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are displayed text
-            <tr key={i}>
-              {r.map((c, k) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells are displayed text
-                <td key={k} className={/^[-\d.,\s%+]+$/.test(c) ? 'rp-num' : undefined}>
-                  {c}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <thead>{head}</thead>
+        <tbody>{body}</tbody>
       </table>
     </div>
   );
@@ -666,16 +639,12 @@ function IssueModal({
     }
   };
   return (
-    <Modal
-      open
+    <ActionModal
       title={t('reports.reviews.issueTitle')}
       okText={t('reports.reviews.issue')}
-      cancelText={t('common.cancel')}
       onOk={() => void go()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      destroyOnHidden
-      closable={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      busy={busy}
     >
       <p>{t('reports.reviews.issueIntro')}</p>
       {error ? <Alert type="error" showIcon role="alert" className="page-section" title={error} /> : null}
@@ -698,6 +667,6 @@ function IssueModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }

@@ -2,7 +2,7 @@
 import { FileAddOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Alert, Button, Form, Modal, Tag } from 'antd';
+import { Alert, Button, Form, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,7 @@ import {
   reviewsQuery,
 } from './api.ts';
 import type { SchedulePeriodSearch } from './search.ts';
-import { Instant, SchedulePeriodPicker, useSchedulePeriod } from './ui.tsx';
+import { ActionModal, Instant, SchedulePeriodPicker, useSchedulePeriod } from './ui.tsx';
 
 const routeApi = getRouteApi('/_app/reviews');
 
@@ -120,17 +120,13 @@ function CreateReviewModal({ onClose }: { onClose: () => void }) {
     },
   });
   return (
-    <Modal
-      open
+    <ActionModal
       title={t('reports.reviews.createTitle')}
       okText={t('reports.reviews.createOk')}
-      cancelText={t('common.cancel')}
       onOk={() => create.mutate()}
-      okButtonProps={{ disabled: !state.scheduleId || !state.periodKey }}
-      confirmLoading={create.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-      closable={{ 'aria-label': t('common.close') }}
+      okDisabled={!state.scheduleId || !state.periodKey}
+      busy={create.isPending}
+      onClose={onClose}
     >
       <p>{t('reports.reviews.createIntro')}</p>
       {create.isError ? (
@@ -147,6 +143,6 @@ function CreateReviewModal({ onClose }: { onClose: () => void }) {
           <SchedulePeriodPicker state={state} onChange={update} />
         </div>
       </Form>
-    </Modal>
+    </ActionModal>
   );
 }

@@ -264,13 +264,7 @@ function CreateScheduleModal({ onClose }: { onClose: () => void }) {
           }}
         />
       </Form.Item>
-      <Form.Item
-        label={t('reports.schedules.scheduleTitle')}
-        name="title"
-        rules={[{ required: true, whitespace: true, message: t('reports.schedules.titleRequired') }]}
-      >
-        <Input maxLength={300} />
-      </Form.Item>
+      <ScheduleTitleField />
       <Form.Item label={t('reports.schedules.kind')} name="kind">
         <Radio.Group
           options={[
@@ -294,24 +288,7 @@ function CreateScheduleModal({ onClose }: { onClose: () => void }) {
         <Form.Item label={t('reports.schedules.year')} name="year" rules={[{ required: true }]}>
           <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        {kind === 'periodic' ? (
-          <>
-            <Form.Item
-              label={t('reports.schedules.cutoffDay')}
-              name="cutoffDay"
-              extra={t('reports.schedules.cutoffHelp')}
-            >
-              <InputNumber<number> min={1} max={28} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item
-              label={t('reports.schedules.dueOffsetDays')}
-              name="dueOffsetDays"
-              extra={t('reports.schedules.dueOffsetHelp')}
-            >
-              <InputNumber<number> min={0} max={60} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </>
-        ) : null}
+        {kind === 'periodic' ? <DueRuleFields help /> : null}
       </div>
       {kind === 'adhoc' ? (
         <div className="form-grid">
@@ -356,6 +333,43 @@ function CreateScheduleModal({ onClose }: { onClose: () => void }) {
 }
 
 /** The reporting units: a searchable multi-select, with quick picks of all agencies or all communes. */
+/** The schedule's title (both the create and the edit form). */
+function ScheduleTitleField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      label={t('reports.schedules.scheduleTitle')}
+      name="title"
+      rules={[{ required: true, whitespace: true, message: t('reports.schedules.titleRequired') }]}
+    >
+      <Input maxLength={300} />
+    </Form.Item>
+  );
+}
+
+/** A periodic schedule's cut-off day and due offset; `help` adds the explanations (the create form). */
+function DueRuleFields({ help = false }: { help?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        label={t('reports.schedules.cutoffDay')}
+        name="cutoffDay"
+        extra={help ? t('reports.schedules.cutoffHelp') : undefined}
+      >
+        <InputNumber<number> min={1} max={28} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        label={t('reports.schedules.dueOffsetDays')}
+        name="dueOffsetDays"
+        extra={help ? t('reports.schedules.dueOffsetHelp') : undefined}
+      >
+        <InputNumber<number> min={0} max={60} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </>
+  );
+}
+
 function UnitsField<V extends { unitIds: number[] }>({
   form,
   current = [],
@@ -479,21 +493,10 @@ function EditScheduleModal({ schedule, onClose }: { schedule: Schedule; onClose:
         })
       }
     >
-      <Form.Item
-        label={t('reports.schedules.scheduleTitle')}
-        name="title"
-        rules={[{ required: true, whitespace: true, message: t('reports.schedules.titleRequired') }]}
-      >
-        <Input maxLength={300} />
-      </Form.Item>
+      <ScheduleTitleField />
       {schedule.kind === 'periodic' ? (
         <div className="form-grid">
-          <Form.Item label={t('reports.schedules.cutoffDay')} name="cutoffDay">
-            <InputNumber<number> min={1} max={28} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item label={t('reports.schedules.dueOffsetDays')} name="dueOffsetDays">
-            <InputNumber<number> min={0} max={60} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
+          <DueRuleFields />
         </div>
       ) : (
         <Form.Item label={t('reports.schedules.dueOn')} name="dueOn">

@@ -15,7 +15,7 @@ import {
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Skeleton } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber } from 'antd';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,6 @@ import { useSession } from '../platform/auth.tsx';
 import { formatDate, formatDateTime, formatNumber, todayIso } from '../platform/format.ts';
 import { NotFoundPage } from '../platform/layout/StatusPages.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
-import { QueryError } from '../platform/ui/QueryError.tsx';
 import { useIsPhone } from '../platform/ui/useMediaQuery.ts';
 import {
   acceptSubmission,
@@ -44,9 +43,19 @@ import {
   submitSubmission,
   type TableCellValue,
 } from './api.ts';
-import { askPersistentStorage, clearLocalDraft, loadLocalDraft, saveLocalDraft } from './draft.ts';
+import { saveLocalDraft, useLocalDraft, useWarnBeforeLeaving } from './draft.ts';
 import { idParam } from './search.ts';
-import { formatInstant, Instant, periodRange, StatusTag, TimelinessTag } from './ui.tsx';
+import {
+  ActionModal,
+  formatInstant,
+  Instant,
+  LocalDraftAlert,
+  periodRange,
+  RecordPage,
+  StatusTag,
+  StorageFailedAlert,
+  TimelinessTag,
+} from './ui.tsx';
 import {
   byPath,
   fieldId,
@@ -75,24 +84,12 @@ export function SubmissionPage() {
 function SubmissionView({ id }: { id: number }) {
   const { t } = useTranslation();
   const query = useQuery(submissionQuery(id));
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
-    return (
-      <>
-        <PageHeader title={t('reports.form.title')} />
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  if (!query.data)
-    return (
-      <>
-        <PageHeader title={t('reports.form.title')} />
-        <Skeleton active />
-      </>
-    );
   // A change of status (sent, returned, reopened) starts the form again from the server's values.
-  return <SubmissionEditor key={`${id}:${query.data.status}`} sub={query.data} />;
+  return (
+    <RecordPage query={query} title={t('reports.form.title')}>
+      {(sub) => <SubmissionEditor key={`${id}:${sub.status}`} sub={sub} />}
+    </RecordPage>
+  );
 }
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'error';
@@ -109,15 +106,18 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
   // The server's copy as the page opened (the query's copy follows each autosave).
   const [initial] = useState(() => ({ values: normalizeValues(sub.values), updatedAt: sub.updatedAt }));
   // Edits kept on this device win over the server's copy (they are newer by construction).
-  const [start] = useState(() => {
-    const local = loadLocalDraft<SubmissionValues>('submission', user.id, sub.id);
-    if (local && !sameValues(local.content, sub.values)) return { values: local.content, restored: local };
-    if (local) clearLocalDraft('submission', user.id, sub.id);
-    return { values: sub.values, restored: null };
+  const draft = useLocalDraft<SubmissionValues>({
+    kind: 'submission',
+    userId: user.id,
+    id: sub.id,
+    server: sub.values,
+    same: sameValues,
+    editable,
   });
-  const restoredDraft = start.restored;
+  const { storageOk, clear: clearDraft } = draft;
+  const restoredDraft = draft.restored;
   const [values, setValues] = useState<SubmissionValues>(() =>
-    editable ? normalizeValues(start.values) : normalizeValues(sub.values),
+    editable ? normalizeValues(restoredDraft?.content ?? sub.values) : normalizeValues(sub.values),
   );
   const [restoredAt, setRestoredAt] = useState<string | null>(
     editable ? (restoredDraft?.savedAt ?? null) : null,
@@ -128,7 +128,6 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
   const [saveState, setSaveState] = useState<SaveState>(restoredDraft && editable ? 'pending' : 'idle');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [storageOk, setStorageOk] = useState(true);
   const [serverProblems, setServerProblems] = useState<Problem[]>(fromServer(sub.problems));
   const [serverValues, setServerValues] = useState<SubmissionValues | null>(normalizeValues(sub.values));
   const [submitAttempted, setSubmitAttempted] = useState(false);
@@ -143,10 +142,6 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
   const timer = useRef<number | undefined>(undefined);
   const saving = useRef<Promise<boolean> | null>(null);
   const problemsRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (editable) askPersistentStorage();
-  }, [editable]);
 
   const flush = useCallback(async (): Promise<boolean> => {
     window.clearTimeout(timer.current);
@@ -173,7 +168,7 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
         setSaveError(null);
         savedRevision.current = startRevision;
         if (revision.current === startRevision) {
-          clearLocalDraft('submission', user.id, sub.id);
+          clearDraft();
           setSaveState('saved');
         } else {
           saveLocalDraft('submission', user.id, sub.id, base.current, latest.current);
@@ -203,7 +198,7 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
     } finally {
       if (saving.current === run) saving.current = null;
     }
-  }, [editable, sub.scheduleId, sub.period.key, sub.unitId, sub.id, user.id, queryClient, t]);
+  }, [editable, sub.scheduleId, sub.period.key, sub.unitId, sub.id, user.id, queryClient, t, clearDraft]);
 
   // A restored draft goes to the server at once.
   useEffect(() => {
@@ -237,20 +232,13 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
   }, [flush]);
 
   // Warn before leaving only when the edits could not be kept on this device either.
-  useEffect(() => {
-    if (storageOk || saveState === 'saved' || saveState === 'idle') return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [storageOk, saveState]);
+  useWarnBeforeLeaving(!storageOk && saveState !== 'saved' && saveState !== 'idle');
 
   const change = (next: SubmissionValues) => {
     setValues(next);
     latest.current = next;
     revision.current++;
-    setStorageOk(saveLocalDraft('submission', user.id, sub.id, base.current, next));
+    draft.save(base.current, next);
     setSaveState((s) => (s === 'offline' ? s : 'pending'));
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void flush(), AUTOSAVE_MS);
@@ -267,7 +255,7 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
     setRestoredAt(null);
     setLockedDraft(false);
     if (!editable) {
-      clearLocalDraft('submission', user.id, sub.id);
+      clearDraft();
       return;
     }
     change(initial.values);
@@ -296,7 +284,7 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
   const problemMap = useMemo(() => byPath(problems), [problems]);
 
   const afterChange = async (s: Submission, text: string) => {
-    clearLocalDraft('submission', user.id, s.id);
+    clearDraft();
     queryClient.setQueryData(submissionQuery(s.id).queryKey, s);
     void message.success(text);
     await Promise.all([
@@ -404,36 +392,22 @@ function SubmissionEditor({ sub }: { sub: Submission }) {
 
       <LockNotice sub={sub} />
       {restoredAt ? (
-        <Alert
+        <LocalDraftAlert
           type={restoredConflict ? 'warning' : 'info'}
-          showIcon
-          className="page-section"
           title={t('reports.form.restored', { at: formatDateTime(restoredAt) })}
           description={restoredConflict ? t('reports.form.restoredConflict') : undefined}
-          action={
-            <Button size="small" onClick={discardLocal}>
-              {t('reports.form.discardLocal')}
-            </Button>
-          }
-          closable={{ 'aria-label': t('common.close'), onClose: () => setRestoredAt(null) }}
+          onDiscard={discardLocal}
+          onClose={() => setRestoredAt(null)}
         />
       ) : null}
       {lockedDraft && restoredDraft ? (
-        <Alert
+        <LocalDraftAlert
           type="warning"
-          showIcon
-          className="page-section"
           title={t('reports.form.lockedLocal', { at: formatDateTime(restoredDraft.savedAt) })}
-          action={
-            <Button size="small" onClick={discardLocal}>
-              {t('reports.form.discardLocal')}
-            </Button>
-          }
+          onDiscard={discardLocal}
         />
       ) : null}
-      {!storageOk ? (
-        <Alert type="warning" showIcon className="page-section" title={t('reports.form.storageFailed')} />
-      ) : null}
+      {!storageOk ? <StorageFailedAlert /> : null}
 
       {problems.length > 0 || submitError ? (
         <div ref={problemsRef} tabIndex={-1} className="page-section">
@@ -1077,16 +1051,12 @@ function CommentModal({
   };
   const title: ReactNode = t(`reports.form.${kind}Title`);
   return (
-    <Modal
-      open
+    <ActionModal
       title={title}
       okText={t(`reports.form.${kind}`)}
-      cancelText={t('common.cancel')}
       onOk={() => void go()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      destroyOnHidden
-      closable={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      busy={busy}
     >
       <Form layout="vertical" component={false}>
         <Form.Item
@@ -1105,6 +1075,6 @@ function CommentModal({
         </Form.Item>
       </Form>
       <p className="muted">{t(`reports.form.${kind}Hint`)}</p>
-    </Modal>
+    </ActionModal>
   );
 }

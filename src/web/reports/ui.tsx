@@ -1,10 +1,16 @@
 /** Small pieces shared by the reporting pages: status and timeliness tags, count cards, the schedule/period picker. */
-import { useQuery } from '@tanstack/react-query';
-import { Select, Tag } from 'antd';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { Alert, Button, Empty, Modal, Select, Skeleton, Tag } from 'antd';
+import { type ReactNode, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compare } from '../../domain/crashes/comparison.ts';
+import { isApiError } from '../platform/api.ts';
 import { formatDate, formatDateTime, formatNumber, formatPercent, todayIso } from '../platform/format.ts';
+import { NotFoundPage } from '../platform/layout/StatusPages.tsx';
+import { Filters } from '../platform/ui/listing.tsx';
+import { PageHeader } from '../platform/ui/PageHeader.tsx';
+import { QueryError } from '../platform/ui/QueryError.tsx';
 import {
   type BoardCounts,
   type DueReport,
@@ -214,12 +220,90 @@ export function useSchedulePeriod(
   };
 }
 
+export type SchedulePeriodState = ReturnType<typeof useSchedulePeriod>;
+
+/** A route's `navigate` as the schedule/period pages use it: a new search from the previous one. */
+type SearchNavigate<S> = (options: { search: (prev: S) => S; replace?: boolean }) => Promise<void>;
+
+/**
+ * useSchedulePeriod on a page whose URL search holds the schedule and period (the board, the consolidation):
+ * the defaults replace the URL entry; a pick in the selects is a new entry and also sets `resetOnPick`.
+ */
+export function useSchedulePeriodSearch<S extends SchedulePeriodSearch>(
+  search: S,
+  navigate: SearchNavigate<S>,
+  resetOnPick?: Partial<S>,
+) {
+  const replace = useCallback(
+    (patch: SchedulePeriodSearch) =>
+      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
+    [navigate],
+  );
+  const pick = (patch: SchedulePeriodSearch) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch, ...resetOnPick }) });
+  const state = useSchedulePeriod(search, replace);
+  return { state, pick };
+}
+
+/** The picker in the page's filter bar, with the schedules' load error and the "no schedule this year" note. */
+export function SchedulePeriodFilters({
+  state,
+  onChange,
+}: {
+  state: SchedulePeriodState;
+  onChange: (patch: SchedulePeriodSearch) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Filters>
+        <SchedulePeriodPicker state={state} onChange={onChange} />
+      </Filters>
+      {state.schedules.isError ? (
+        <QueryError error={state.schedules.error} onRetry={() => void state.schedules.refetch()} />
+      ) : null}
+      {state.schedules.data && state.list.length === 0 ? (
+        <Empty description={t('reports.pick.noSchedulesYear', { year: state.year })} />
+      ) : null}
+    </>
+  );
+}
+
+/** A button to the other page about the same schedule and period (board ⇄ consolidation); none until both are known. */
+export function SchedulePeriodPageButton({
+  to,
+  year,
+  state,
+  icon,
+  children,
+}: {
+  to: '/reports/board' | '/reports/consolidation';
+  /** the year as in the URL (left out for this year) */
+  year: number | undefined;
+  state: SchedulePeriodState;
+  icon: ReactNode;
+  children: ReactNode;
+}) {
+  const navigate = useNavigate();
+  if (!state.scheduleId || !state.periodKey) return null;
+  return (
+    <Button
+      icon={icon}
+      onClick={() =>
+        void navigate({ to, search: { year, scheduleId: state.scheduleId, period: state.periodKey } })
+      }
+    >
+      {children}
+    </Button>
+  );
+}
+
 /** Year, schedule and period selects (the board and the consolidation). */
 export function SchedulePeriodPicker({
   state,
   onChange,
 }: {
-  state: ReturnType<typeof useSchedulePeriod>;
+  state: SchedulePeriodState;
   onChange: (patch: SchedulePeriodSearch) => void;
 }) {
   const { t } = useTranslation();
@@ -269,6 +353,114 @@ export function SchedulePeriodPicker({
         }))}
       />
     </>
+  );
+}
+
+/**
+ * The page of one record (a form, a report, a review) until its query has data: "not found" on a 404, else
+ * the error with a retry, or a skeleton, under the page's title; then `children` with the record.
+ */
+export function RecordPage<T>({
+  query,
+  title,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  title: string;
+  children: (record: T) => ReactNode;
+}) {
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) return <NotFoundPage />;
+    return (
+      <>
+        <PageHeader title={title} />
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+  if (!query.data)
+    return (
+      <>
+        <PageHeader title={title} />
+        <Skeleton active />
+      </>
+    );
+  return children(query.data);
+}
+
+/** A note about edits kept on this device, with the button that drops them. */
+export function LocalDraftAlert({
+  type,
+  title,
+  description,
+  onDiscard,
+  onClose,
+}: {
+  type: 'info' | 'warning';
+  title: string;
+  description?: string;
+  onDiscard: () => void;
+  /** makes the note closable */
+  onClose?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type={type}
+      showIcon
+      className="page-section"
+      title={title}
+      description={description}
+      action={
+        <Button size="small" onClick={onDiscard}>
+          {t('reports.form.discardLocal')}
+        </Button>
+      }
+      closable={onClose ? { 'aria-label': t('common.close'), onClose } : undefined}
+    />
+  );
+}
+
+/** The warning that this browser did not keep the edits (private mode, storage full). */
+export function StorageFailedAlert() {
+  const { t } = useTranslation();
+  return <Alert type="warning" showIcon className="page-section" title={t('reports.form.storageFailed')} />;
+}
+
+/** A dialog with one action (and Cancel), open while mounted; `busy` while the action runs. */
+export function ActionModal({
+  title,
+  okText,
+  onOk,
+  onClose,
+  busy,
+  okDisabled,
+  children,
+}: {
+  title: ReactNode;
+  okText: string;
+  onOk: () => void;
+  onClose: () => void;
+  busy: boolean;
+  okDisabled?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      onOk={onOk}
+      okButtonProps={okDisabled === undefined ? undefined : { disabled: okDisabled }}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+      closable={{ 'aria-label': t('common.close') }}
+    >
+      {children}
+    </Modal>
   );
 }
 
