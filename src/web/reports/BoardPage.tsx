@@ -3,19 +3,28 @@
  * sent on time, late, not at all, are not due yet, and were accepted; each unit's row, and its history
  * over the year in a drawer.
  */
-import { BarChartOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { BarChartOutlined, BellOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Alert, Button, Drawer, Skeleton } from 'antd';
+import { Alert, App, Button, Drawer, Skeleton } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../platform/api.ts';
+import { useSession } from '../platform/auth.tsx';
 import { formatNumber } from '../platform/format.ts';
 import { DataTable } from '../platform/ui/DataTable.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { useIsPhone } from '../platform/ui/useMediaQuery.ts';
-import { boardQuery, type DueReport, dueKey, unitHistoryQuery } from './api.ts';
+import {
+  boardQuery,
+  type DueReport,
+  dueKey,
+  remindUnits,
+  reportPermissions,
+  unitHistoryQuery,
+} from './api.ts';
 import type { BoardSearch } from './search.ts';
 import {
   CountCards,
@@ -54,6 +63,19 @@ export function BoardPage() {
     ...boardQuery(state.scheduleId ?? 0, state.periodKey ?? ''),
     enabled: Boolean(state.scheduleId && state.periodKey),
   });
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const remind = useMutation({
+    mutationFn: () => remindUnits(state.scheduleId ?? 0, state.periodKey ?? ''),
+    onSuccess: (r) =>
+      void message.success(
+        r.reminded > 0
+          ? t('reports.board.reminded', { count: r.reminded, units: r.units.join(', ') })
+          : t('reports.board.remindedNone'),
+      ),
+    onError: (e) => void message.error(isApiError(e) ? e.message : t('errors.generic')),
+  });
+  const unsent = board.data ? board.data.counts.missing + board.data.counts.pending : 0;
 
   const rows = useMemo(
     () => (board.data?.rows ?? []).filter((r) => matches(r, search.show)),
@@ -117,14 +139,25 @@ export function BoardPage() {
         title={t('reports.board.title')}
         intro={t('reports.board.intro')}
         extra={
-          <SchedulePeriodPageButton
-            to="/reports/consolidation"
-            year={search.year}
-            state={state}
-            icon={<BarChartOutlined aria-hidden />}
-          >
-            {t('reports.board.toConsolidation')}
-          </SchedulePeriodPageButton>
+          <>
+            {reportPermissions.manage(user.role) && unsent > 0 ? (
+              <Button
+                icon={<BellOutlined aria-hidden />}
+                loading={remind.isPending}
+                onClick={() => remind.mutate()}
+              >
+                {t('reports.board.remind', { count: unsent })}
+              </Button>
+            ) : null}
+            <SchedulePeriodPageButton
+              to="/reports/consolidation"
+              year={search.year}
+              state={state}
+              icon={<BarChartOutlined aria-hidden />}
+            >
+              {t('reports.board.toConsolidation')}
+            </SchedulePeriodPageButton>
+          </>
         }
       />
       <SchedulePeriodFilters state={state} onChange={pick} />

@@ -108,6 +108,9 @@ export const formQuery = (id: number) =>
   });
 
 export const createForm = (input: FormInput) => api.post<ReportForm>('/report-forms', input);
+/** Reminds the units of a period that have not sent (at most once a day per unit). */
+export const remindUnits = (scheduleId: number, period: string) =>
+  api.post<{ reminded: number; units: string[] }>('/report-board/remind', { scheduleId, period });
 /** Saving a form makes a new version; reports already made keep the version they were made on. */
 export const updateForm = (id: number, input: FormInput) => api.put<ReportForm>(`/report-forms/${id}`, input);
 
