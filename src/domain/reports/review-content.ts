@@ -4,6 +4,7 @@
  * discipline. The office edits the result before issue; sections it must write itself say so.
  */
 import { formatNumberVi, formatPercentVi } from '../crashes/comparison.ts';
+import { formatDateVi } from '../crashes/periods.ts';
 import type { BreakdownRow, CriteriaCounts, IndicatorTotal, NarrativeEntries } from './consolidate.ts';
 import type { CriteriaTable, PlainTable, ReviewDocument, ReviewSection } from './review-document.ts';
 import type { BoardCounts } from './schedule.ts';
@@ -215,7 +216,7 @@ export function buildReviewDocument(input: ReviewInput): ReviewDocument {
           r.path,
           r.title,
           r.leadUnits,
-          r.dueOn ? r.dueOn.split('-').reverse().join('/') : '',
+          r.dueOn ? formatDateVi(r.dueOn) : '',
           r.status,
           `${formatNumberVi(r.percent)} %`,
         ]),

@@ -8,7 +8,7 @@
  * cumulative from the start of the reporting year (15/12 of the year before). A report is due `dueOffsetDays`
  * after the period's last day (0 by default: due on the cut-off day, as the commune journey has it).
  */
-import { addDays, daysInMonth, formatDateVi } from '../crashes/periods.ts';
+import { addDays, dayCount, daysInMonth, formatDateVi } from '../crashes/periods.ts';
 
 export const FREQUENCIES = ['month', 'quarter', 'half', 'nine_months', 'year'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -112,8 +112,8 @@ export function timelinessOf(
   firstSubmittedOn: string | null,
   today: string,
 ): { timeliness: Timeliness; daysLate: number } {
-  const days = (a: string, b: string) =>
-    Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
+  // Days from b to a (dayCount counts both ends).
+  const days = (a: string, b: string) => dayCount(b, a) - 1;
   if (firstSubmittedOn !== null) {
     const late = days(firstSubmittedOn, dueOn);
     return late > 0 ? { timeliness: 'late', daysLate: late } : { timeliness: 'on_time', daysLate: 0 };

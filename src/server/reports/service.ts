@@ -4,6 +4,7 @@
  * crash statistics and task progress, and the review reports generated from all of it.
  */
 import type { z } from 'zod';
+import { addDays, formatDateVi } from '../../domain/crashes/periods.ts';
 import {
   type BreakdownRow,
   narrativeEntries,
@@ -378,7 +379,10 @@ export async function board(db: Db, q: z.infer<typeof s.boardQuery>, today: stri
 
 /** One unit's record of reporting: every period due so far in the year, across its schedules. */
 export async function unitHistory(db: Db, unitId: number, year: number, today: string) {
-  const [unit] = await db.query<{ name: string }>('SELECT name FROM org_units WHERE id = $1', [unitId]);
+  const [unit] = await db.query<{ name: string; kind: string }>(
+    'SELECT name, kind FROM org_units WHERE id = $1',
+    [unitId],
+  );
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
   const schedules = await db.query<ScheduleRow>(
     `${SCHEDULE_SELECT} WHERE s.year = $1 AND EXISTS (SELECT 1 FROM report_schedule_units u WHERE u.schedule_id = s.id AND u.org_unit_id = $2)
@@ -395,7 +399,6 @@ export async function unitHistory(db: Db, unitId: number, year: number, today: s
     p.values,
   );
   const byKey = new Map(subs.map((r) => [`${r.scheduleId}|${r.periodKey}`, r]));
-  const [org] = await db.query<{ kind: string }>('SELECT kind FROM org_units WHERE id = $1', [unitId]);
   const rows: DueReport[] = [];
   for (const sc of schedules)
     for (const period of periodsOf(sc)) {
@@ -409,7 +412,7 @@ export async function unitHistory(db: Db, unitId: number, year: number, today: s
             scheduleId: sc.id,
             unitId,
             unitName: unit.name,
-            unitKind: org!.kind,
+            unitKind: unit.kind,
             submissionId: null,
             status: null,
             firstSubmittedOn: null,
@@ -806,18 +809,23 @@ export async function consolidation(
   q: z.infer<typeof s.boardQuery>,
   today: string,
 ): Promise<Consolidation> {
+  return (await consolidate(db, user, q, today)).result;
+}
+
+/** The consolidation, with the period's expected reports it counted (the review draft names late units). */
+async function consolidate(
+  db: Db,
+  user: SessionUser,
+  q: z.infer<typeof s.boardQuery>,
+  today: string,
+): Promise<{ result: Consolidation; expected: DueReport[] }> {
   const schedule = await scheduleRow(db, q.scheduleId);
   const period = periodOrThrow(schedule, q.period);
   const expected = (await expectedRows(db, [schedule.id], period.key)).map((r) =>
     dueReportOf(schedule, period, r, today),
   );
-  const sent = await db.query<{
-    unitName: string;
-    unitKind: string;
-    values: SubmissionValues;
-    formVersion: number;
-  }>(
-    `SELECT o.name AS "unitName", o.kind AS "unitKind", r.values, r.form_version AS "formVersion"
+  const sent = await db.query<{ unitName: string; unitKind: string; values: SubmissionValues }>(
+    `SELECT o.name AS "unitName", o.kind AS "unitKind", r.values
        FROM report_submissions r JOIN org_units o ON o.id = r.org_unit_id
       WHERE r.schedule_id = $1 AND r.period_key = $2 AND r.status IN ('submitted', 'accepted')
       ORDER BY o.kind IN ('commune_committee', 'locality'), o.name`,
@@ -841,7 +849,7 @@ export async function consolidation(
     current: total.total.current,
     previous: total.total.previous,
   };
-  return {
+  const result: Consolidation = {
     scheduleId: schedule.id,
     period,
     counts: countBoard(expected),
@@ -863,6 +871,7 @@ export async function consolidation(
     },
     tasks: await taskProgress(db, period),
   };
+  return { result, expected };
 }
 
 // ───────────── review reports ─────────────
@@ -904,8 +913,12 @@ export async function createReview(
   input: z.infer<typeof s.reviewCreate>,
   today: string,
 ): Promise<Review> {
-  const c = await consolidation(db, user, { scheduleId: input.scheduleId, period: input.periodKey }, today);
-  const b = await board(db, { scheduleId: input.scheduleId, period: input.periodKey }, today);
+  const { result: c, expected } = await consolidate(
+    db,
+    user,
+    { scheduleId: input.scheduleId, period: input.periodKey },
+    today,
+  );
   const [province] = await db.query<{ name: string }>(
     `SELECT name FROM admin_units WHERE level = 'province' ORDER BY valid_to DESC NULLS FIRST LIMIT 1`,
   );
@@ -932,9 +945,9 @@ export async function createReview(
     indicators: c.indicators,
     narratives: c.sections,
     board: {
-      counts: b.counts,
-      late: b.rows.filter((r) => r.timeliness === 'late').map((r) => r.unitName),
-      missing: b.rows.filter((r) => r.timeliness === 'missing').map((r) => r.unitName),
+      counts: c.counts,
+      late: expected.filter((r) => r.timeliness === 'late').map((r) => r.unitName),
+      missing: expected.filter((r) => r.timeliness === 'missing').map((r) => r.unitName),
     },
   });
   return db.transaction(async (tx) => {
@@ -990,6 +1003,30 @@ export async function issueReview(db: Db, actor: Actor, id: number, input: z.inf
 export const REPORT_DUE_SOON_DAYS = 3;
 
 /**
+ * One in-app notification for each unit of the schedule that has not sent the period's report yet; the
+ * dedupe key (`dedupePrefix` + unit id) keeps it to one per key. Returns the names of the units notified.
+ */
+async function notifyUnsent(
+  db: Queryable,
+  scheduleId: number,
+  periodKey: string,
+  note: { kind: string; title: string; body: string; dedupePrefix: string },
+): Promise<string[]> {
+  const rows = await db.query<{ unit: string }>(
+    `INSERT INTO notifications (org_unit_id, kind, title, body, link, dedupe_key)
+     SELECT u.org_unit_id, $3::text, $4::text, $5::text, '/reports', $6::text || u.org_unit_id
+       FROM report_schedule_units u
+      WHERE u.schedule_id = $1
+        AND NOT EXISTS (SELECT 1 FROM report_submissions r WHERE r.schedule_id = $1 AND r.period_key = $2
+                          AND r.org_unit_id = u.org_unit_id AND r.first_submitted_at IS NOT NULL)
+     ON CONFLICT (dedupe_key) DO NOTHING
+     RETURNING (SELECT name FROM org_units o WHERE o.id = org_unit_id) AS unit`,
+    [scheduleId, periodKey, note.kind, note.title, note.body, note.dedupePrefix],
+  );
+  return rows.map((r) => r.unit);
+}
+
+/**
  * In-app reminders for reports not yet sent: "due soon" within 3 days of the deadline, "overdue" after it
  * (one of each per unit and period). Returns the number created.
  */
@@ -1000,34 +1037,20 @@ export async function reportReminders(db: Db, asOf: string): Promise<number> {
     [year - 1, year + 1],
   );
   let created = 0;
-  const soon = new Date(Date.parse(`${asOf}T00:00:00Z`) + REPORT_DUE_SOON_DAYS * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const soon = addDays(asOf, REPORT_DUE_SOON_DAYS);
   for (const sc of schedules)
     for (const period of periodsOf(sc)) {
       // Due within the next days, or overdue by at most 30 days (older gaps are the board's business).
-      const lateBy = (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${period.dueOn}T00:00:00Z`)) / 86_400_000;
-      if (period.dueOn > soon || lateBy > 30) continue;
+      if (period.dueOn > soon || period.dueOn < addDays(asOf, -30)) continue;
       const overdue = period.dueOn < asOf;
       const kind = overdue ? 'report_overdue' : 'report_due_soon';
-      const rows = await db.query(
-        `INSERT INTO notifications (org_unit_id, kind, title, body, link, dedupe_key)
-         SELECT u.org_unit_id, $3::text, $4::text, $5::text, '/reports', $6::text || u.org_unit_id
-           FROM report_schedule_units u
-          WHERE u.schedule_id = $1
-            AND NOT EXISTS (SELECT 1 FROM report_submissions r WHERE r.schedule_id = $1 AND r.period_key = $2
-                              AND r.org_unit_id = u.org_unit_id AND r.first_submitted_at IS NOT NULL)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [
-          sc.id,
-          period.key,
-          kind,
-          `${overdue ? 'Quá hạn' : 'Sắp đến hạn'}: ${sc.title} — ${period.label}`,
-          `Hạn gửi ${period.dueOn.split('-').reverse().join('/')}`,
-          `${kind}:${sc.id}:${period.key}:`,
-        ],
-      );
-      created += rows.length;
+      const units = await notifyUnsent(db, sc.id, period.key, {
+        kind,
+        title: `${overdue ? 'Quá hạn' : 'Sắp đến hạn'}: ${sc.title} — ${period.label}`,
+        body: `Hạn gửi ${formatDateVi(period.dueOn)}`,
+        dedupePrefix: `${kind}:${sc.id}:${period.key}:`,
+      });
+      created += units.length;
     }
   return created;
 }
@@ -1040,29 +1063,18 @@ export async function remindUnits(db: Db, actor: Actor, q: z.infer<typeof s.boar
   const schedule = await scheduleRow(db, q.scheduleId);
   const period = periodOrThrow(schedule, q.period);
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{ unit: string }>(
-      `INSERT INTO notifications (org_unit_id, kind, title, body, link, dedupe_key)
-       SELECT u.org_unit_id, 'report_reminder', $3::text, $4::text, '/reports', $5::text || u.org_unit_id
-         FROM report_schedule_units u
-        WHERE u.schedule_id = $1
-          AND NOT EXISTS (SELECT 1 FROM report_submissions r WHERE r.schedule_id = $1 AND r.period_key = $2
-                            AND r.org_unit_id = u.org_unit_id AND r.first_submitted_at IS NOT NULL)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING (SELECT name FROM org_units o WHERE o.id = org_unit_id) AS unit`,
-      [
-        schedule.id,
-        period.key,
-        `Đề nghị gửi báo cáo: ${schedule.title} — ${period.label}`,
-        `Văn phòng Ban ATGT nhắc: hạn gửi ${period.dueOn.split('-').reverse().join('/')}`,
-        `report_reminder:${schedule.id}:${period.key}:${today}:`,
-      ],
-    );
+    const units = await notifyUnsent(tx, schedule.id, period.key, {
+      kind: 'report_reminder',
+      title: `Đề nghị gửi báo cáo: ${schedule.title} — ${period.label}`,
+      body: `Văn phòng Ban ATGT nhắc: hạn gửi ${formatDateVi(period.dueOn)}`,
+      dedupePrefix: `report_reminder:${schedule.id}:${period.key}:${today}:`,
+    });
     await audit(tx, actor, {
       action: 'remind',
       entity: 'report_schedule',
       entityId: schedule.id,
-      after: { period: period.key, units: rows.map((r) => r.unit) },
+      after: { period: period.key, units },
     });
-    return { reminded: rows.length, units: rows.map((r) => r.unit) };
+    return { reminded: units.length, units };
   });
 }
