@@ -335,7 +335,9 @@ describe('demo province: organisation, people and users', () => {
       adminUnitId: newCommune('Tân Phong', 'phường')!.id,
     });
     for (const u of province.users) {
-      if (u.role === 'agency') expect(orgUnits.get(u.orgUnitCode!)?.kind).toBe('agency');
+      // An agency officer works in a member agency or in one of its divisions (the 115 centre of Sở Y tế).
+      if (u.role === 'agency')
+        expect(['agency', 'division'], u.username).toContain(orgUnits.get(u.orgUnitCode!)?.kind);
       if (u.orgUnitCode !== null) expect(orgUnits.has(u.orgUnitCode), u.username).toBe(true);
       if (u.personIndex !== null) {
         const person = province.people[u.personIndex];

@@ -1084,6 +1084,8 @@ export function buildDemoProvince(): DemoProvince {
     user('lanhdao', 'leader', named(leaderIdx, 'Phó Chủ tịch UBND tỉnh'), 'UBND-LC', null, leaderIdx),
     user('congan', 'agency', named(caIdx, 'Công an tỉnh'), 'CA', null, caIdx),
     user('xaydung', 'agency', named(sxdIdx, 'Sở Xây dựng'), 'SXD', null, sxdIdx),
+    // Journey 3: the emergency coordinator of the 115 centre (Sở Y tế) on the dispatch board.
+    user('capcuu', 'agency', 'Bác sĩ Lê Thị Hoa (Trung tâm Cấp cứu 115)', 'SYT-TTCC', null, null),
     user('xa.binhlu', 'commune', named(binhLuIdx, 'xã Bình Lư'), `BATGT-${binhLu.id}`, binhLu.id, binhLuIdx),
     user(
       'phuong.tanphong',

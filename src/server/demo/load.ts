@@ -4,9 +4,11 @@ import { generateCrashes } from '../../domain/demo/crashes.ts';
 import { buildDemoProvince } from '../../domain/demo/province.ts';
 import { normalizeName } from '../../domain/directory/admin-units.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
-import type { Db, Queryable } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 import { setMeta } from '../system/meta.ts';
 import { loadDemoHealthRecords } from './health.ts';
+import { loadDemoIncidents } from './incidents.ts';
+import { insertJson } from './insert-json.ts';
 import { DEMO_AS_OF, loadDemoPlan } from './plan.ts';
 import { loadDemoReports } from './reports.ts';
 
@@ -20,18 +22,7 @@ export interface DemoCounts {
   planTasks: number;
   healthRecords: number;
   reportSubmissions: number;
-}
-
-/** Inserts rows given as objects in one statement, through jsonb_to_recordset (fast on both databases). */
-async function insertJson(tx: Queryable, table: string, columns: Record<string, string>, rows: object[]) {
-  if (rows.length === 0) return;
-  const names = Object.keys(columns);
-  const defs = names.map((n) => `"${n}" ${columns[n]}`).join(', ');
-  const cols = names.map((n) => n.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ');
-  await tx.query(
-    `INSERT INTO ${table} (${cols}) SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${defs})`,
-    [JSON.stringify(rows)],
-  );
+  incidents: number;
 }
 
 /** Loads the demo province into an empty database, in one transaction. */
@@ -213,11 +204,14 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
   // The reporting regime's history reads the crash records (flash report, review draft): like the hospital
   // records, it is left out when the caller asked for no crashes (the benchmarks start from a bare directory).
   const reports = counts.crashes > 0 ? await loadDemoReports(db, DEMO_AS_OF) : { submissions: 0 };
+  // The response registry belongs to the directory (it decides who may dispatch); the history goes with the crashes.
+  const incidents = await loadDemoIncidents(db, province, counts.crashes > 0 ? DEMO_AS_OF : null);
   return {
     ...counts,
     planTasks: plan.tasks,
     healthRecords: health.records,
     reportSubmissions: reports.submissions,
+    incidents: incidents.incidents,
   };
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +22,7 @@ import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerBlackSpotRoutes } from '../blackspots/routes.ts';
 import { registerCrashRoutes } from '../crashes/routes.ts';
 import { registerDirectoryRoutes } from '../directory/routes.ts';
+import { registerIncidentRoutes } from '../incidents/routes.ts';
 import { registerPlanRoutes } from '../plans/routes.ts';
 import { registerReportRoutes } from '../reports/routes.ts';
 import { registerSystemRoutes } from '../system/routes.ts';
@@ -40,6 +42,8 @@ export interface RouteInfo {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Writes anyone may make without a session (the public crash report), exempt from CSRF. */
+const PUBLIC_WRITES = '/api/v1/public/';
 
 export interface BuildOptions {
   db: Db;
@@ -111,6 +115,8 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
         `Quá nhiều yêu cầu. Vui lòng thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây.`,
       ),
   });
+  // Photos of public crash reports; limits are set per route.
+  await app.register(multipart);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -147,6 +153,9 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   });
   app.addHook('preHandler', (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return done();
+    // The public crash report carries no session and acts for nobody: there is nothing to forge.
+    if (request.url.startsWith(PUBLIC_WRITES) && request.routeOptions.config.access === 'public')
+      return done();
     app.csrfProtection(request, reply, done);
   });
 
@@ -177,6 +186,7 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   registerPlanRoutes(app);
   registerBlackSpotRoutes(app);
   registerReportRoutes(app);
+  registerIncidentRoutes(app);
   registerAuditRoutes(app);
   return app;
 }

@@ -98,6 +98,22 @@ const MATRIX: Record<string, Caller[]> = {
   'PUT /api/v1/review-reports/:id': ['admin', 'office'],
   'POST /api/v1/review-reports/:id/issue': ['admin', 'office'],
   'GET /api/v1/review-reports/:id/document': ['admin', 'office', 'leader'],
+  // Crash quick-report (public) and dispatch (police and health: the agency caller is Công an tỉnh).
+  'POST /api/v1/public/incident-reports': ALL,
+  'GET /api/v1/public/incident-reports/:code': ALL,
+  'GET /api/v1/incidents/access': SIGNED_IN,
+  'GET /api/v1/incidents': ['admin', 'office', 'leader', 'agency'],
+  'GET /api/v1/incidents/stream': ['admin', 'office', 'leader', 'agency'],
+  'GET /api/v1/incidents/:id': ['admin', 'office', 'leader', 'agency'],
+  'GET /api/v1/incidents/:id/photos/:photoId': ['admin', 'office', 'leader', 'agency'],
+  'POST /api/v1/incidents/:id/assignments': ['admin', 'office', 'agency'],
+  'POST /api/v1/incidents/:id/status': ['admin', 'office', 'agency'],
+  'POST /api/v1/incidents/:id/crash': ['admin', 'office', 'agency'],
+  'GET /api/v1/incident-kpi': SIGNED_IN,
+  'GET /api/v1/incident-kpi.xlsx': SIGNED_IN,
+  'GET /api/v1/response-facilities': SIGNED_IN,
+  'POST /api/v1/response-facilities': ['admin', 'office'],
+  'PUT /api/v1/response-facilities/:id': ['admin', 'office'],
 };
 
 const USERS: Record<Role, string> = {
@@ -129,7 +145,8 @@ describe('authorization matrix', () => {
       const [method, pattern] = route.split(' ') as [string, string];
       // Logging out and in would change the callers' sessions; their access is checked elsewhere.
       if (route === 'POST /api/v1/auth/logout' || route === 'POST /api/v1/auth/login') continue;
-      const url = pattern.replace(':id', '999999');
+      // A live stream never ends: an unknown parameter makes an admitted caller stop at validation.
+      const url = pattern.replace(':id', '999999') + (pattern.endsWith('/stream') ? '?probe=1' : '');
       for (const caller of ALL) {
         // Writes carry a body the schema rejects, so that an allowed caller stops at validation (400)
         // and nothing is written; a refused caller is stopped before validation (401/403).

@@ -22,6 +22,8 @@ export interface Config {
   mailFrom: string;
   /** Raster tile URL template (https://…/{z}/{x}/{y}.png) for maps; unset = the offline basemap */
   mapTileUrl: string | undefined;
+  /** Public crash reports accepted per minute from one address before 429 (the phone queues and retries) */
+  publicReportsPerMinute: number;
 }
 
 export const DEV_SESSION_SECRET = 'atgt-dev-secret-change-me-in-production-0123456789';
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'ATGT <no-reply@atgt.local>',
     mapTileUrl: env.MAP_TILE_URL || undefined,
+    publicReportsPerMinute: Number(env.PUBLIC_REPORTS_PER_MINUTE ?? 20),
   };
 }

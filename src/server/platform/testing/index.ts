@@ -37,9 +37,13 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestContext> {
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const db = await createTestDb();
-  const app = await buildApp({ db, config: testConfig(), rateLimitPerMinute: 100_000 });
+  const app = await buildApp({
+    db,
+    config: testConfig({ publicReportsPerMinute: 100_000, ...overrides }),
+    rateLimitPerMinute: 100_000,
+  });
   await app.ready();
   return {
     db,
@@ -71,7 +75,8 @@ export class TestClient {
     return client;
   }
 
-  private cookieHeader(): string {
+  /** The Cookie header of this client's session (for requests made outside inject, e.g. a live stream). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
@@ -111,6 +116,20 @@ export class TestClient {
   async download(url: string): Promise<{ status: number; bytes: Buffer; headers: Response['headers'] }> {
     const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
     return { status: res.statusCode, bytes: res.rawPayload, headers: res.headers };
+  }
+  /** A multipart/form-data POST (file uploads), encoded as a browser would. */
+  async multipart<T = unknown>(url: string, form: FormData): Promise<Response<T>> {
+    const encoded = new Request('http://localhost/', { method: 'POST', body: form });
+    const headers: Record<string, string> = { 'content-type': encoded.headers.get('content-type') ?? '' };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+    const json = String(res.headers['content-type'] ?? '').includes('application/json');
+    return { status: res.statusCode, body: (json ? res.json() : res.body) as T, headers: res.headers };
   }
   post<T = unknown>(url: string, body?: unknown) {
     return this.request<T>('POST', url, body);
