@@ -38,6 +38,8 @@ CREATE TABLE incidents (
   crash_id bigint REFERENCES crashes(id) ON DELETE SET NULL,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+-- Open incidents near a new report (grouping reports of one event); the board's open list.
+CREATE INDEX incidents_open_place ON incidents(lat, occurred_at) WHERE status IN ('received', 'dispatched', 'on_scene', 'transported');
 CREATE INDEX incidents_open ON incidents(first_reported_at) WHERE status IN ('received', 'dispatched', 'on_scene', 'transported');
 CREATE INDEX incidents_reported ON incidents(first_reported_at);
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { haversineM } from '../blackspots/spatial.ts';
 import { INCIDENT_STATUSES, NEXT_STATUSES } from './codes.ts';
 import {
+  boxAround,
   findSameEvent,
   type IncidentCandidate,
   judge,
@@ -170,5 +172,24 @@ describe('the 30-minute response KPI', () => {
   it('has no share when nothing needed a response', () => {
     const kpi = responseKpi([fact('dismissed', null, '2026-10', 'X')], min(1000), ['month']);
     expect(kpi.total).toEqual({ incidents: 0, reached: 0, share: null, medianMinutes: null });
+  });
+});
+
+describe('the box around a point', () => {
+  it('holds every point within the radius, in every direction, and not much more', () => {
+    const box = boxAround(PASS.lat, PASS.lon, 500);
+    for (let deg = 0; deg < 360; deg += 15) {
+      const a = (deg * Math.PI) / 180;
+      // 499 m away in direction a (small-distance approximation, checked with haversine)
+      const p = {
+        lat: PASS.lat + (499 / 111_195) * Math.cos(a),
+        lon: PASS.lon + (499 / (111_195 * Math.cos((PASS.lat * Math.PI) / 180))) * Math.sin(a),
+      };
+      expect(haversineM(PASS.lat, PASS.lon, p.lat, p.lon)).toBeLessThan(500);
+      expect(p.lat >= box.minLat && p.lat <= box.maxLat && p.lon >= box.minLon && p.lon <= box.maxLon).toBe(
+        true,
+      );
+    }
+    expect(haversineM(box.minLat, PASS.lon, box.maxLat, PASS.lon)).toBeLessThan(1100);
   });
 });

@@ -72,6 +72,20 @@ export function findSameEvent(
   return best?.id ?? null;
 }
 
+/**
+ * The box around a point that holds every place within `radiusM` (a little larger, never smaller), for a
+ * database to narrow the candidates before findSameEvent measures them.
+ */
+export function boxAround(
+  lat: number,
+  lon: number,
+  radiusM: number = SAME_EVENT.radiusM,
+): { minLat: number; maxLat: number; minLon: number; maxLon: number } {
+  const dLat = (radiusM / 111_000) * 1.01;
+  const dLon = dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
+}
+
 // ── Nearest facilities ───────────────────────────────────────────────────────────────────────────
 
 export interface FacilityPoint {

@@ -18,6 +18,7 @@ import {
   RESPONSE_TARGET_MINUTES,
 } from '../../domain/incidents/codes.ts';
 import {
+  boxAround,
   findSameEvent,
   type IncidentCandidate,
   nearestCentre,
@@ -124,10 +125,17 @@ const REPORT_ROW = `tracking_code, incident_id, ${ts('received_at')} AS received
 /** Thrown inside the intake transaction when another request stored the same client id first. */
 class AlreadyReceived extends Error {}
 
+async function existingReceipt(db: Queryable, clientId: string): Promise<Receipt | null> {
+  const [row] = await db.query<ReportRow>(`SELECT ${REPORT_ROW} FROM incident_reports WHERE client_id = $1`, [
+    clientId,
+  ]);
+  return row ? receiptOf(db, row, true) : null;
+}
+
 /**
  * Stores a public report exactly once (by client id) and files it under the open incident of the same
  * event, or a new one. Intake is serialised by an advisory lock so that two reports of one crash
- * arriving together still find each other.
+ * arriving together still find each other. A new report costs four statements in one transaction.
  */
 export async function receiveReport(
   db: Db,
@@ -137,21 +145,25 @@ export async function receiveReport(
   ip: string | null,
   now = new Date(),
 ): Promise<{ receipt: Receipt; created: boolean }> {
-  const existing = await db.query<ReportRow>(
-    `SELECT ${REPORT_ROW} FROM incident_reports WHERE client_id = $1`,
-    [input.clientId],
-  );
-  if (existing[0]) return { receipt: await receiptOf(db, existing[0], true), created: false };
   const occurredAt = Date.parse(input.occurredAt);
-  if (occurredAt > now.getTime() + 5 * 60_000)
+  if (occurredAt > now.getTime() + 5 * 60_000) {
+    const again = await existingReceipt(db, input.clientId);
+    if (again) return { receipt: again, created: false };
     throw badRequest('Thời điểm xảy ra không được ở tương lai.', [
       { path: 'occurredAt', message: 'Thời điểm xảy ra không được ở tương lai.' },
     ]);
+  }
   const lat = input.location?.lat ?? null;
   const lon = input.location?.lon ?? null;
+  const accuracy = input.location?.accuracyM ?? null;
+  const adminUnitId = lat !== null && lon !== null ? communeAt(await communeCentres(db), lat, lon) : null;
+  const trackingCode = trackingCodeOf(randomBytes(8));
+  const receivedAt = now.toISOString();
   try {
     const result = await db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(7011)`);
+      // One statement: take the intake lock, then read the open incidents of the same hour that could be
+      // the same event: near the point (a box around it), or with a typed place to compare.
+      const near = lat !== null && lon !== null ? boxAround(lat, lon) : null;
       const candidates = await tx.query<{
         id: number;
         occurred: number;
@@ -160,11 +172,23 @@ export async function receiveReport(
         place_text: string | null;
         status: IncidentStatus;
       }>(
-        `SELECT id, (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred, lat, lon, place_text, status
-           FROM incidents
+        `WITH lock AS (SELECT pg_advisory_xact_lock(7011))
+         SELECT id, (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred, lat, lon, place_text, status
+           FROM incidents, lock
           WHERE status = ANY($1::text[]) AND occurred_at BETWEEN $2::timestamptz - make_interval(mins => $3::int)
-                                                            AND $2::timestamptz + make_interval(mins => $3::int)`,
-        [OPEN_STATUSES, new Date(occurredAt).toISOString(), SAME_EVENT.windowMinutes],
+                                                            AND $2::timestamptz + make_interval(mins => $3::int)
+            AND ${
+              near
+                ? `((lat BETWEEN $4::float8 AND $5::float8 AND lon BETWEEN $6::float8 AND $7::float8)
+                    OR (lat IS NULL AND place_text IS NOT NULL AND $8::boolean))`
+                : 'place_text IS NOT NULL'
+            }`,
+        [
+          OPEN_STATUSES,
+          new Date(occurredAt).toISOString(),
+          SAME_EVENT.windowMinutes,
+          ...(near ? [near.minLat, near.maxLat, near.minLon, near.maxLon, !!input.placeText] : []),
+        ],
       );
       const match = findSameEvent(
         { occurredAt, lat, lon, placeText: input.placeText ?? null },
@@ -179,72 +203,46 @@ export async function receiveReport(
           }),
         ),
       );
-      let incidentId: number;
-      if (match === null) {
-        const adminUnitId = lat !== null && lon !== null ? await communeAt(tx, lat, lon) : null;
-        const [row] = await tx.query<{ id: number }>(
-          `WITH n AS (SELECT nextval(pg_get_serial_sequence('incidents', 'id')) AS id)
-           INSERT INTO incidents (id, code, first_reported_at, occurred_at, lat, lon, accuracy_m, place_text,
-                                  admin_unit_id, victims, trapped)
-           SELECT n.id, 'SC-' || to_char($1::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(n.id::text, 5, '0'),
-                  $1::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9 FROM n
-           RETURNING id`,
-          [
-            now.toISOString(),
-            input.occurredAt,
-            lat,
-            lon,
-            input.location?.accuracyM ?? null,
-            input.placeText ?? null,
-            adminUnitId,
-            input.victims,
-            input.trapped,
-          ],
-        );
-        incidentId = Number(row!.id);
-        await tx.query(`INSERT INTO incident_events (incident_id, status, at) VALUES ($1, 'received', $2)`, [
-          incidentId,
-          now.toISOString(),
-        ]);
-      } else {
-        incidentId = match;
-        // Counts: the largest any report gave; the place: the first fix, or a better one.
-        await tx.query(
-          `UPDATE incidents SET victims = GREATEST(victims, $2), trapped = GREATEST(trapped, $3),
-                  place_text = COALESCE(place_text, $4),
-                  lat = CASE WHEN $5::float8 IS NOT NULL AND (lat IS NULL OR ($7::float8 IS NOT NULL AND $7::float8 < COALESCE(accuracy_m, 'Infinity'))) THEN $5::float8 ELSE lat END,
-                  lon = CASE WHEN $5::float8 IS NOT NULL AND (lat IS NULL OR ($7::float8 IS NOT NULL AND $7::float8 < COALESCE(accuracy_m, 'Infinity'))) THEN $6::float8 ELSE lon END,
-                  accuracy_m = CASE WHEN $5::float8 IS NOT NULL AND (lat IS NULL OR ($7::float8 IS NOT NULL AND $7::float8 < COALESCE(accuracy_m, 'Infinity'))) THEN $7::float8 ELSE accuracy_m END,
-                  updated_at = now()
-            WHERE id = $1`,
-          [
-            incidentId,
-            input.victims,
-            input.trapped,
-            input.placeText ?? null,
-            lat,
-            lon,
-            input.location?.accuracyM ?? null,
-          ],
-        );
-      }
-      const inserted = await tx.query<ReportRow & { id: number }>(
-        `INSERT INTO incident_reports (client_id, tracking_code, incident_id, received_at, created_at, occurred_at,
+      // The incident: a new one with its first event, or the matched one with its counts and place
+      // improved (the largest counts any report gave; the first fix, or a more accurate one).
+      const incident =
+        match === null
+          ? `n AS (SELECT nextval(pg_get_serial_sequence('incidents', 'id')) AS id),
+             inc AS (
+               INSERT INTO incidents (id, code, first_reported_at, occurred_at, lat, lon, accuracy_m, place_text,
+                                      admin_unit_id, victims, trapped)
+               SELECT n.id, 'SC-' || to_char($3::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-' || lpad(n.id::text, 5, '0'),
+                      $3::timestamptz, $5::timestamptz, $6::float8, $7::float8, $8::float8, $10::text, $17::text, $11::int, $12::int
+                 FROM n RETURNING id),
+             ev AS (INSERT INTO incident_events (incident_id, status, at) SELECT id, 'received', $3::timestamptz FROM inc)`
+          : `inc AS (
+               UPDATE incidents SET victims = GREATEST(victims, $11::int), trapped = GREATEST(trapped, $12::int),
+                      place_text = COALESCE(place_text, $10::text),
+                      lat = CASE WHEN better THEN $6::float8 ELSE lat END,
+                      lon = CASE WHEN better THEN $7::float8 ELSE lon END,
+                      accuracy_m = CASE WHEN better THEN $8::float8 ELSE accuracy_m END,
+                      updated_at = now()
+                 FROM (SELECT $6::float8 IS NOT NULL AND (lat IS NULL OR ($8::float8 IS NOT NULL AND $8::float8 < COALESCE(accuracy_m, 'Infinity'))) AS better
+                         FROM incidents WHERE id = $17::int) b
+                WHERE id = $17::int RETURNING id)`;
+      const inserted = await tx.query<{ id: number; incident_id: number }>(
+        `WITH ${incident}
+         INSERT INTO incident_reports (client_id, tracking_code, incident_id, received_at, created_at, occurred_at,
                                        lat, lon, accuracy_m, location_source, place_text, victims, trapped, vehicles,
                                        phone, description, source_ip)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         SELECT $1::uuid, $2::text, inc.id, $3::timestamptz, $4::timestamptz, $5::timestamptz, $6::float8, $7::float8,
+                $8::float8, $9::text, $10::text, $11::int, $12::int, $13::text[], $14::text, $15::text, $16::text FROM inc
          ON CONFLICT (client_id) DO NOTHING
-         RETURNING id, ${REPORT_ROW}`,
+         RETURNING id, incident_id`,
         [
           input.clientId,
-          trackingCodeOf(randomBytes(8)),
-          incidentId,
-          now.toISOString(),
+          trackingCode,
+          receivedAt,
           input.createdAt,
           input.occurredAt,
           lat,
           lon,
-          input.location?.accuracyM ?? null,
+          accuracy,
           input.location?.source ?? null,
           input.placeText ?? null,
           input.victims,
@@ -253,41 +251,80 @@ export async function receiveReport(
           input.phoneConsent ? (input.phone ?? null) : null,
           input.description ?? null,
           ip,
+          match === null ? adminUnitId : match,
         ],
       );
       const report = inserted[0];
       if (!report) throw new AlreadyReceived();
-      for (const [i, p] of photos.entries())
+      if (photos.length > 0)
         await tx.query(
           `INSERT INTO incident_photos (report_id, position, media_type, width, height, size, sha256, exif_lat, exif_lon, content)
-           VALUES ($1, $2, 'image/jpeg', $3, $4, $5, $6, $7, $8, $9)`,
-          [report.id, i, p.width, p.height, p.content.length, p.sha256, p.exifLat, p.exifLon, p.content],
+           SELECT $1, p.position, 'image/jpeg', p.width, p.height, octet_length(p.content), p.sha256, p.exif_lat, p.exif_lon, p.content
+             FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::float8[], $7::float8[], $8::bytea[])
+                  AS p(position, width, height, sha256, exif_lat, exif_lon, content)`,
+          [
+            report.id,
+            photos.map((_, i) => i),
+            photos.map((p) => p.width),
+            photos.map((p) => p.height),
+            photos.map((p) => p.sha256),
+            photos.map((p) => p.exifLat),
+            photos.map((p) => p.exifLon),
+            photos.map((p) => p.content),
+          ],
         );
-      return { report, isNew: match === null };
+      return { incidentId: Number(report.incident_id), isNew: match === null };
     });
     feed.publish({
       kind: result.isNew ? 'created' : 'report_added',
-      incidentId: result.report.incident_id,
+      incidentId: result.incidentId,
       status: 'received',
-      at: now.toISOString(),
+      at: receivedAt,
     });
-    return { receipt: await receiptOf(db, result.report, false), created: true };
+    // A new report's receipt needs no query when it opened its incident; a joined one reads the incident's state.
+    const receipt = result.isNew
+      ? {
+          trackingCode,
+          receivedAt,
+          status: 'received' as const,
+          statusLabel: incidentPublicLabel('received'),
+          duplicate: false,
+          timeline: [{ status: 'received' as const, label: incidentPublicLabel('received'), at: receivedAt }],
+        }
+      : await receiptOf(
+          db,
+          { tracking_code: trackingCode, incident_id: result.incidentId, received_at: receivedAt },
+          false,
+        );
+    return { receipt, created: true };
   } catch (e) {
     if (!(e instanceof AlreadyReceived)) throw e;
-    const [row] = await db.query<ReportRow>(
-      `SELECT ${REPORT_ROW} FROM incident_reports WHERE client_id = $1`,
-      [input.clientId],
-    );
-    return { receipt: await receiptOf(db, row!, true), created: false };
+    return { receipt: (await existingReceipt(db, input.clientId))!, created: false };
   }
 }
 
-/** The current commune whose centre is nearest the point (within 30 km). */
-async function communeAt(db: Queryable, lat: number, lon: number): Promise<string | null> {
-  const communes = await db.query<{ id: string; lat: number; lon: number }>(
+/** Current communes' centres, read once a minute (they change with an administrative reform, not by the hour). */
+const centresCache = new WeakMap<
+  Queryable,
+  { at: number; centres: { id: string; lat: number; lon: number }[] }
+>();
+async function communeCentres(db: Queryable) {
+  const cached = centresCache.get(db);
+  if (cached && Date.now() - cached.at < 60_000) return cached.centres;
+  const centres = await db.query<{ id: string; lat: number; lon: number }>(
     `SELECT id, lat, lon FROM admin_units WHERE level = 'commune' AND valid_to IS NULL AND lat IS NOT NULL`,
   );
-  const best = nearestCentre({ lat, lon }, communes);
+  centresCache.set(db, { at: Date.now(), centres });
+  return centres;
+}
+
+/** The commune whose centre is nearest the point, if within 30 km. */
+function communeAt(
+  centres: { id: string; lat: number; lon: number }[],
+  lat: number,
+  lon: number,
+): string | null {
+  const best = nearestCentre({ lat, lon }, centres);
   if (!best) return null;
   return haversineM(lat, lon, best.lat, best.lon) / 1000 <= MAX_COMMUNE_KM ? best.id : null;
 }
