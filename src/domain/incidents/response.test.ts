@@ -10,6 +10,7 @@ import {
   nearestFacilities,
   normalisePlace,
   responseKpi,
+  responseSentence,
   trackingCodeOf,
   transitionProblem,
 } from './response.ts';
@@ -191,5 +192,28 @@ describe('the box around a point', () => {
       );
     }
     expect(haversineM(box.minLat, PASS.lon, box.maxLat, PASS.lon)).toBeLessThan(1100);
+  });
+});
+
+describe('the review report sentence on rescue', () => {
+  it('gives the share and names the communes below it', () => {
+    const t = (incidents: number, reached: number) => ({
+      incidents,
+      reached,
+      share: incidents ? reached / incidents : null,
+      medianMinutes: null,
+    });
+    expect(
+      responseSentence(t(133, 111), [
+        { label: 'Hồng Thu', ...t(1, 0) }, // one incident: not named
+        { label: 'Sìn Hồ', ...t(14, 8) },
+        { label: 'Nậm Tăm', ...t(14, 10) },
+        { label: 'Bình Lư', ...t(10, 10) },
+      ]),
+    ).toBe(
+      'Tiếp nhận 133 sự cố TNGT qua ứng dụng báo tin; lực lượng chức năng có mặt tại hiện trường trong 30 phút ' +
+        'đối với 111 sự cố (83,5 %); thấp nhất: Sìn Hồ (57,1 %), Nậm Tăm (71,4 %).',
+    );
+    expect(responseSentence(t(0, 0), [])).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * status rules, tracking codes, and the 30-minute response KPI. Plain TypeScript, no I/O.
  */
 import { haversineM } from '../blackspots/spatial.ts';
+import { formatNumberVi } from '../crashes/comparison.ts';
 import {
   type FacilityGroup,
   facilityGroupOf,
@@ -253,4 +254,27 @@ export function responseKpi(
       ]),
     ),
   };
+}
+
+const percentVi = (share: number) => `${formatNumberVi(share * 100, 1)} %`;
+
+/**
+ * The review report's sentence on rescue, e.g. "Tiếp nhận 133 sự cố TNGT qua ứng dụng báo tin; lực lượng
+ * chức năng có mặt tại hiện trường trong 30 phút đối với 111 sự cố (83,5 %); thấp nhất: Sìn Hồ (57,1 %)."
+ * `places` are the communes, worst first; up to three below the whole are named. Null when nothing was reported.
+ */
+export function responseSentence(
+  total: KpiTally,
+  places: readonly (KpiTally & { label: string })[],
+  targetMinutes = RESPONSE_TARGET_MINUTES,
+): string | null {
+  if (total.incidents === 0 || total.share === null) return null;
+  const whole = total.share;
+  const low = places.filter((p) => p.share !== null && p.share < whole && p.incidents >= 2).slice(0, 3);
+  return (
+    `Tiếp nhận ${formatNumberVi(total.incidents)} sự cố TNGT qua ứng dụng báo tin; lực lượng chức năng có mặt tại hiện trường ` +
+    `trong ${targetMinutes} phút đối với ${formatNumberVi(total.reached)} sự cố (${percentVi(whole)})` +
+    (low.length ? `; thấp nhất: ${low.map((p) => `${p.label} (${percentVi(p.share!)})`).join(', ')}` : '') +
+    '.'
+  );
 }

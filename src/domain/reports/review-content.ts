@@ -49,6 +49,8 @@ export interface ReviewInput {
   indicators: IndicatorTotal[];
   narratives: NarrativeEntries[];
   board: { counts: BoardCounts; late: string[]; missing: string[] };
+  /** The sentence on rescue within 30 minutes (src/domain/incidents/response.ts), when there were reports. */
+  response?: string | null;
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -130,6 +132,7 @@ export function buildReviewDocument(input: ReviewInput): ReviewDocument {
   results.push('1. Tình hình tai nạn giao thông');
   results.push(crashes.sentence);
   if (crashes.drivers) results.push(crashes.drivers);
+  if (input.response) results.push(input.response);
   results.push('2. Kết quả thực hiện nhiệm vụ');
   if (tasks.total > 0)
     results.push(

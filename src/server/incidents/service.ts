@@ -350,7 +350,7 @@ const ITEM_SELECT = `
          ${ts('i.dispatched_at')} AS "dispatchedAt", ${ts('i.on_scene_at')} AS "onSceneAt",
          ${ts('i.closed_at')} AS "closedAt",
          CASE WHEN i.on_scene_at IS NULL THEN NULL
-              ELSE round((extract(epoch FROM i.on_scene_at - i.first_reported_at) / 60)::numeric, 1)::float8 END
+              ELSE round(extract(epoch FROM i.on_scene_at - i.first_reported_at) / 60)::float8 END
            AS "responseMinutes",
          i.crash_id AS "crashId"
     FROM incidents i LEFT JOIN admin_units a ON a.id = i.admin_unit_id`;

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { addDays, formatDateVi } from '../../domain/crashes/periods.ts';
+import { responseSentence } from '../../domain/incidents/response.ts';
 import {
   type BreakdownRow,
   narrativeEntries,
@@ -32,6 +33,7 @@ import {
   timelinessOf,
 } from '../../domain/reports/schedule.ts';
 import { crashStats } from '../crashes/stats.ts';
+import { kpi as incidentKpi } from '../incidents/service.ts';
 import { myUnitsSql } from '../plans/policies.ts';
 import { type Actor, audit } from '../platform/audit.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
@@ -923,6 +925,7 @@ export async function createReview(
     `SELECT name FROM admin_units WHERE level = 'province' ORDER BY valid_to DESC NULLS FIRST LIMIT 1`,
   );
   const place = province?.name ?? '';
+  const rescue = await incidentKpi(db, { from: c.period.from, to: c.period.to });
   const content = buildReviewDocument({
     place,
     parentBody: `UBND TỈNH ${place.toUpperCase()}`,
@@ -949,6 +952,7 @@ export async function createReview(
       late: expected.filter((r) => r.timeliness === 'late').map((r) => r.unitName),
       missing: expected.filter((r) => r.timeliness === 'missing').map((r) => r.unitName),
     },
+    response: responseSentence(rescue.total, rescue.communes),
   });
   return db.transaction(async (tx) => {
     const [row] = await tx.query<{ id: number }>(

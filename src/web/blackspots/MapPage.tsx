@@ -6,10 +6,11 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crashMapQuery } from '../crashes/api.ts';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
+import { basemapQuery } from '../platform/map/useBaseMap.ts';
 import { Filters } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
-import { basemapQuery, spotsGeoJsonQuery } from './api.ts';
+import { spotsGeoJsonQuery } from './api.ts';
 import { LAYERS, type LayerKey, SpotMap } from './SpotMap.tsx';
 import './ui.tsx';
 

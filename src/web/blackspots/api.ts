@@ -3,7 +3,6 @@
  * and the queries and writes the pages use.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { Feature, FeatureCollection } from 'geojson';
 import { api, buildUrl, type Page } from '../platform/api.ts';
 import { SPOT_KIND_CODES, SPOT_STATUS_CODES, type SpotsSearch } from './search.ts';
 
@@ -229,18 +228,4 @@ export const spotsGeoJsonQuery = () =>
   queryOptions({
     queryKey: ['black-spots', 'geojson'] as const,
     queryFn: ({ signal }) => api.get<SpotGeoJson>('/black-spots/geojson', undefined, signal),
-  });
-
-export interface Basemap {
-  tileUrl: string | null;
-  province: Feature | null;
-  communes: FeatureCollection | null;
-  roads: FeatureCollection | null;
-}
-
-export const basemapQuery = () =>
-  queryOptions({
-    queryKey: ['map', 'basemap'] as const,
-    queryFn: ({ signal }) => api.get<Basemap>('/map/basemap', undefined, signal),
-    staleTime: 60 * 60_000,
   });

@@ -1,95 +1,25 @@
 /**
- * MapLibre maps without any tile server (the system runs without internet): a plain background, the
- * province's roads as lines, and crashes as points (clustered on the overview map). When the browser has
- * no WebGL the caller's fallback is shown instead.
+ * MapLibre maps without any tile server (the system runs without internet): the shared basemap set-up
+ * (platform/map) with the province's roads as lines, and crashes as points (clustered on the overview
+ * map). When the browser has no WebGL the caller's fallback is shown instead.
  */
-import maplibregl, {
-  type GeoJSONSource,
-  type GeoJSONSourceSpecification,
-  type MapGeoJSONFeature,
-  type StyleSpecification,
-} from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import maplibregl, { type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../platform/format.ts';
+import {
+  ensureLayer,
+  ensureSource,
+  fitPoints,
+  type GeoJSONData,
+  pointerOver,
+  pointOf,
+  useBaseMap,
+} from '../platform/map/useBaseMap.ts';
 import type { CrashGeoJson, RoadsGeoJson } from './api.ts';
 
-/** The demo province's extent, used until the data says otherwise. */
-export const PROVINCE_BOUNDS: [[number, number], [number, number]] = [
-  [102.3, 21.8],
-  [103.9, 22.8],
-];
-
-type GeoJSONData = Exclude<GeoJSONSourceSpecification['data'], string | undefined>;
-
-/** A point feature's position. */
-const pointOf = (f: { geometry: unknown }) => (f.geometry as { coordinates: [number, number] }).coordinates;
-
-let webglCache: boolean | null = null;
-
-/** Whether the browser can draw WebGL (headless browsers and old phones may not). */
-export function hasWebGL(): boolean {
-  if (webglCache !== null) return webglCache;
-  try {
-    const canvas = document.createElement('canvas');
-    webglCache = Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    webglCache = false;
-  }
-  return webglCache;
-}
-
-const EMPTY_STYLE: StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } }],
-};
-
-function useMapLocale(): Record<string, string> {
-  const { t } = useTranslation();
-  return useMemo(
-    () => ({
-      'Map.Title': t('crashMap.mapTitle'),
-      'NavigationControl.ZoomIn': t('crashMap.zoomIn'),
-      'NavigationControl.ZoomOut': t('crashMap.zoomOut'),
-      'NavigationControl.ResetBearing': t('crashMap.resetBearing'),
-      'Popup.Close': t('common.close'),
-      'ScaleControl.Meters': 'm',
-      'ScaleControl.Kilometers': 'km',
-    }),
-    [t],
-  );
-}
-
-function addRoads(map: maplibregl.Map, roads: RoadsGeoJson | undefined) {
-  if (!roads || map.getSource('roads')) return;
-  map.addSource('roads', { type: 'geojson', data: roads as unknown as GeoJSONData });
-  map.addLayer({
-    id: 'roads',
-    type: 'line',
-    source: 'roads',
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': ['case', ['==', ['slice', ['get', 'code'], 0, 2], 'QL'], '#8c6d1f', '#8c8c8c'],
-      'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.2, 12, 3],
-    },
-  });
-}
-
-function boundsOf(coords: [number, number][]): maplibregl.LngLatBounds | null {
-  if (coords.length === 0) return null;
-  const b = new maplibregl.LngLatBounds(coords[0], coords[0]);
-  for (const c of coords) b.extend(c);
-  return b;
-}
-
-/** A map that could not start shows the fallback. */
-function useMapError() {
-  const [failed, setFailed] = useState(false);
-  const fail = useCallback(() => setFailed(true), []);
-  return { failed, fail };
-}
+// Kept here too for the pages that import them from the crash map.
+export { hasWebGL, PROVINCE_BOUNDS } from '../platform/map/useBaseMap.ts';
 
 // ───────────── One crash's position ─────────────
 
@@ -106,52 +36,35 @@ export function CrashPointMap({
   label: string;
   fallback: ReactNode;
 }) {
-  const ref = useRef<HTMLElement>(null);
-  const locale = useMapLocale();
-  const { failed, fail } = useMapError();
-  const supported = hasWebGL();
+  const { ref, map, available } = useBaseMap({ roads, center: [lon, lat], zoom: 12, scale: false });
 
   useEffect(() => {
-    if (!supported || !ref.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = new maplibregl.Map({
-        container: ref.current,
-        style: EMPTY_STYLE,
-        center: [lon, lat],
-        zoom: 12,
-        attributionControl: false,
-        locale,
-      });
-    } catch {
-      fail();
-      return;
-    }
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.on('load', () => {
-      addRoads(map, roads);
-      map.addSource('crash', {
-        type: 'geojson',
-        data: { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: {} },
-      });
-      map.addLayer({
-        id: 'crash',
-        type: 'circle',
-        source: 'crash',
-        paint: {
-          'circle-radius': 8,
-          'circle-color': '#cf1322',
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 2,
-        },
-      });
+    if (!map) return;
+    ensureSource(map, 'crash');
+    ensureLayer(map, {
+      id: 'crash',
+      type: 'circle',
+      source: 'crash',
+      paint: {
+        'circle-radius': 8,
+        'circle-color': '#cf1322',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
     });
-    map.on('error', () => undefined);
-    return () => map.remove();
-    // The map is built once per position; roads arrive before (the caller waits for them).
-  }, [lat, lon, roads, supported, locale, fail]);
+  }, [map]);
 
-  if (!supported || failed) return <>{fallback}</>;
+  useEffect(() => {
+    if (!map) return;
+    (map.getSource('crash') as GeoJSONSource | undefined)?.setData({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: {},
+    });
+    map.jumpTo({ center: [lon, lat] });
+  }, [map, lat, lon]);
+
+  if (!available) return <>{fallback}</>;
   return <section ref={ref} className="crash-map crash-map-small" aria-label={label} />;
 }
 
@@ -187,36 +100,15 @@ const POINT_COLOR: maplibregl.ExpressionSpecification = [
 
 export function ClusterMap({ crashes, roads, label, fallback, onOpenCrash, severityLabel }: ClusterMapProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
+  const { ref, map, available } = useBaseMap({ roads });
   const fitted = useRef(false);
-  const locale = useMapLocale();
-  const { failed, fail } = useMapError();
-  const supported = hasWebGL();
-  const [ready, setReady] = useState(false);
   const handlers = useRef({ onOpenCrash, severityLabel, t });
   handlers.current = { onOpenCrash, severityLabel, t };
 
-  // Build the map once.
+  // The crash layers, once the map has loaded.
   useEffect(() => {
-    if (!supported || !ref.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = new maplibregl.Map({
-        container: ref.current,
-        style: EMPTY_STYLE,
-        bounds: PROVINCE_BOUNDS,
-        fitBoundsOptions: { padding: 24 },
-        attributionControl: false,
-        locale,
-      });
-    } catch {
-      fail();
-      return;
-    }
-    mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    if (!map) return;
+    fitted.current = false;
     const markers = new Map<number, maplibregl.Marker>();
 
     /** Cluster counts as HTML (no font glyphs without a tile server). */
@@ -245,48 +137,42 @@ export function ClusterMap({ crashes, roads, label, fallback, onOpenCrash, sever
         }
     };
 
-    map.on('load', () => {
-      map.addSource('crashes', {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-        cluster: true,
-        clusterRadius: 44,
-        clusterMaxZoom: 13,
-        clusterProperties: {
-          deaths: ['+', ['get', 'deaths']],
-          injured: ['+', ['get', 'injured']],
-        },
-      });
-      map.addLayer({
-        id: 'clusters',
-        type: 'circle',
-        source: 'crashes',
-        filter: ['has', 'point_count'],
-        paint: {
-          'circle-color': CLUSTER_COLOR,
-          'circle-opacity': 0.85,
-          'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 50, 23, 200, 29],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 2,
-        },
-      });
-      map.addLayer({
-        id: 'points',
-        type: 'circle',
-        source: 'crashes',
-        filter: ['!', ['has', 'point_count']],
-        paint: {
-          'circle-color': POINT_COLOR,
-          'circle-radius': 6,
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1.5,
-        },
-      });
-      setReady(true);
+    ensureSource(map, 'crashes', {
+      cluster: true,
+      clusterRadius: 44,
+      clusterMaxZoom: 13,
+      clusterProperties: {
+        deaths: ['+', ['get', 'deaths']],
+        injured: ['+', ['get', 'injured']],
+      },
     });
-    map.on('render', updateCounts);
+    ensureLayer(map, {
+      id: 'clusters',
+      type: 'circle',
+      source: 'crashes',
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': CLUSTER_COLOR,
+        'circle-opacity': 0.85,
+        'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 50, 23, 200, 29],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    });
+    ensureLayer(map, {
+      id: 'points',
+      type: 'circle',
+      source: 'crashes',
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': POINT_COLOR,
+        'circle-radius': 6,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    });
 
-    map.on('click', 'clusters', (e) => {
+    const openCluster = (e: maplibregl.MapLayerMouseEvent) => {
       const f = e.features?.[0] as MapGeoJSONFeature | undefined;
       const id = (f?.properties as { cluster_id?: number } | undefined)?.cluster_id;
       if (!f || id === undefined) return;
@@ -294,8 +180,8 @@ export function ClusterMap({ crashes, roads, label, fallback, onOpenCrash, sever
       void (map.getSource('crashes') as GeoJSONSource)
         .getClusterExpansionZoom(id)
         .then((zoom) => map.easeTo({ center, zoom }));
-    });
-    map.on('click', 'points', (e) => {
+    };
+    const openPoint = (e: maplibregl.MapLayerMouseEvent) => {
       const f = e.features?.[0];
       if (!f) return;
       const p = f.properties as {
@@ -332,44 +218,34 @@ export function ClusterMap({ crashes, roads, label, fallback, onOpenCrash, sever
         .setLngLat(coords)
         .setDOMContent(box)
         .addTo(map);
-    });
-    for (const layer of ['clusters', 'points']) {
-      map.on('mouseenter', layer, () => {
-        map.getCanvas().style.cursor = 'pointer';
-      });
-      map.on('mouseleave', layer, () => {
-        map.getCanvas().style.cursor = '';
-      });
-    }
-    return () => {
-      for (const m of markers.values()) m.remove();
-      map.remove();
-      mapRef.current = null;
     };
-  }, [supported, locale, fail]);
-
-  // Roads once they arrive.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!ready || !map) return;
-    addRoads(map, roads);
-    if (map.getLayer('roads') && map.getLayer('clusters')) map.moveLayer('roads', 'clusters');
-  }, [ready, roads]);
+    map.on('render', updateCounts);
+    map.on('click', 'clusters', openCluster);
+    map.on('click', 'points', openPoint);
+    const unpoint = pointerOver(map, ['clusters', 'points']);
+    return () => {
+      map.off('render', updateCounts);
+      map.off('click', 'clusters', openCluster);
+      map.off('click', 'points', openPoint);
+      unpoint();
+      for (const m of markers.values()) m.remove();
+    };
+  }, [map]);
 
   // Crashes whenever the period changes; the first data sets the view.
   useEffect(() => {
-    const map = mapRef.current;
-    if (!ready || !map || !crashes) return;
+    if (!map || !crashes) return;
     (map.getSource('crashes') as GeoJSONSource | undefined)?.setData(crashes as unknown as GeoJSONData);
-    if (!fitted.current) {
-      const b = boundsOf(crashes.features.map((f) => f.geometry.coordinates));
-      if (b) {
-        map.fitBounds(b, { padding: 32, duration: 0, maxZoom: 12 });
-        fitted.current = true;
-      }
+    if (!fitted.current && crashes.features.length > 0) {
+      fitPoints(
+        map,
+        crashes.features.map((f) => f.geometry.coordinates),
+        { padding: 32, maxZoom: 12 },
+      );
+      fitted.current = true;
     }
-  }, [ready, crashes]);
+  }, [map, crashes]);
 
-  if (!supported || failed) return <>{fallback}</>;
-  return <section ref={ref} className="crash-map" aria-label={label} data-ready={ready || undefined} />;
+  if (!available) return <>{fallback}</>;
+  return <section ref={ref} className="crash-map" aria-label={label} data-ready={map ? true : undefined} />;
 }

@@ -21,6 +21,8 @@ import {
   validatePeopleSearch,
   validateUsersSearch,
 } from '../directory/search.ts';
+import { RequireIncidentAccess } from '../incidents/access.tsx';
+import { validateDispatchSearch, validateFacilitiesSearch, validateKpiSearch } from '../incidents/search.ts';
 import { planPermissions } from '../plans/permissions.ts';
 import {
   validateImportSearch,
@@ -377,6 +379,55 @@ const reviewRoute = createRoute({
   ),
 });
 
+// ───────────── Dispatch: incidents, response KPI, facilities (điều phối ứng cứu) ─────────────
+
+const DispatchBoardPage = lazyRouteComponent(() => import('../incidents/BoardPage.tsx'), 'BoardPage');
+const dispatchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'dispatch',
+  validateSearch: validateDispatchSearch,
+  component: () => (
+    <RequireIncidentAccess>
+      <DispatchBoardPage />
+    </RequireIncidentAccess>
+  ),
+});
+
+const IncidentKpiPage = lazyRouteComponent(() => import('../incidents/KpiPage.tsx'), 'KpiPage');
+const dispatchKpiRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'dispatch/kpi',
+  validateSearch: validateKpiSearch,
+  component: () => (
+    <RequireIncidentAccess>
+      <IncidentKpiPage />
+    </RequireIncidentAccess>
+  ),
+});
+
+const FacilitiesPage = lazyRouteComponent(() => import('../incidents/FacilitiesPage.tsx'), 'FacilitiesPage');
+const dispatchFacilitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'dispatch/facilities',
+  validateSearch: validateFacilitiesSearch,
+  component: () => (
+    <RequireIncidentAccess>
+      <FacilitiesPage />
+    </RequireIncidentAccess>
+  ),
+});
+
+const IncidentPage = lazyRouteComponent(() => import('../incidents/IncidentPage.tsx'), 'IncidentPage');
+const incidentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'dispatch/$incidentId',
+  component: () => (
+    <RequireIncidentAccess>
+      <IncidentPage />
+    </RequireIncidentAccess>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -412,6 +463,10 @@ const routeTree = rootRoute.addChildren([
     reportSchedulesRoute,
     reviewsRoute,
     reviewRoute,
+    dispatchRoute,
+    dispatchKpiRoute,
+    dispatchFacilitiesRoute,
+    incidentRoute,
     auditRoute,
   ]),
 ]);

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -11,10 +12,12 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FundOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
+  MedicineBoxOutlined,
   NotificationOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -27,6 +30,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crashPermissions } from '../../crashes/permissions.ts';
+import { useIncidentAccess } from '../../incidents/access.tsx';
 import { planPermissions } from '../../plans/permissions.ts';
 import { reportPermissions } from '../../reports/permissions.ts';
 import { permissions, type Role } from '../auth.tsx';
@@ -54,6 +58,9 @@ export type To =
   | '/reports/forms'
   | '/reports/schedules'
   | '/reviews'
+  | '/dispatch'
+  | '/dispatch/kpi'
+  | '/dispatch/facilities'
   | '/audit';
 
 interface NavLeaf {
@@ -66,6 +73,7 @@ interface NavLeaf {
 export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const incidentAccess = useIncidentAccess();
 
   const leaf = ({ to, label, icon }: NavLeaf): NonNullable<MenuProps['items']>[number] => ({
     key: to,
@@ -134,6 +142,19 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
       { to: '/reports/schedules', label: t('nav.reportSchedules'), icon: <ScheduleOutlined aria-hidden /> },
     );
 
+  // Dispatch: shown to whoever the server says may see the board (police, the 115 centre, the office…).
+  const dispatch: NavLeaf[] = incidentAccess.view
+    ? [
+        { to: '/dispatch', label: t('incidents.nav.board'), icon: <AlertOutlined aria-hidden /> },
+        { to: '/dispatch/kpi', label: t('incidents.nav.kpi'), icon: <FundOutlined aria-hidden /> },
+        {
+          to: '/dispatch/facilities',
+          label: t('incidents.nav.facilities'),
+          icon: <MedicineBoxOutlined aria-hidden />,
+        },
+      ]
+    : [];
+
   const items: MenuProps['items'] = [
     leaf({ to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> }),
     { type: 'group', key: 'plans', label: t('nav.plansGroup'), children: plans.map(leaf) },
@@ -144,6 +165,16 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
             key: 'reports',
             label: t('nav.reportsGroup'),
             children: reports.map(leaf),
+          },
+        ]
+      : []),
+    ...(dispatch.length
+      ? [
+          {
+            type: 'group' as const,
+            key: 'dispatch',
+            label: t('incidents.nav.group'),
+            children: dispatch.map(leaf),
           },
         ]
       : []),
@@ -187,6 +218,9 @@ const KEYS: To[] = [
   '/crashes',
   '/black-spots/map',
   '/black-spots',
+  '/dispatch/kpi',
+  '/dispatch/facilities',
+  '/dispatch',
   '/audit',
 ];
 
