@@ -3,7 +3,7 @@
 //    the real server (multipart, as the phone sends them; every 10th with a 1280 × 960 photo). Then: were all
 //    received exactly once (rows = distinct client ids = answers 201)? Latency p50/p95/max of the answers.
 //    The burst stands for many phones; they share one loopback address here, so the per-address limit
-//    (PUBLIC_REPORTS_PER_MINUTE, 20 by default) is lifted for the run.
+//    (PUBLIC_REPORTS_PER_MINUTE, 60 by default) is lifted for the run.
 // 2. The first-load JavaScript of the report page (/bao-tin) from dist/web, gzip: what bao-tin.html loads at once
 //    (its module script and modulepreloads). Run `npm run build` first.
 // Embedded PGlite by default, PostgreSQL when DATABASE_URL is set.

@@ -52,6 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'ATGT <no-reply@atgt.local>',
     mapTileUrl: env.MAP_TILE_URL || undefined,
-    publicReportsPerMinute: Number(env.PUBLIC_REPORTS_PER_MINUTE ?? 20),
+    publicReportsPerMinute: Number(env.PUBLIC_REPORTS_PER_MINUTE ?? 60),
   };
 }

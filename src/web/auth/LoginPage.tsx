@@ -18,13 +18,14 @@ interface LoginValues {
 
 const DEMO_PASSWORD = 'ATGT@demo2025';
 
-type DemoNote = 'congan' | 'xaydung' | 'xaBinhLu' | 'phuongTanPhong';
+type DemoNote = 'congan' | 'xaydung' | 'capcuu' | 'xaBinhLu' | 'phuongTanPhong';
 const DEMO_ACCOUNTS: { username: string; role: Role; note?: DemoNote }[] = [
   { username: 'admin', role: 'admin' },
   { username: 'vanphong', role: 'office' },
   { username: 'lanhdao', role: 'leader' },
   { username: 'congan', role: 'agency', note: 'congan' },
   { username: 'xaydung', role: 'agency', note: 'xaydung' },
+  { username: 'capcuu', role: 'agency', note: 'capcuu' },
   { username: 'xa.binhlu', role: 'commune', note: 'xaBinhLu' },
   { username: 'phuong.tanphong', role: 'commune', note: 'phuongTanPhong' },
 ];
