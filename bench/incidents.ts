@@ -1,51 +1,44 @@
 // Benchmark: crash quick reports (issue 7).
 // 1. A burst of RATE public reports per second for SECONDS seconds (default 200/s × 30 s) over loopback HTTP to
-//    the real server (multipart, as the phone sends them; every 10th with a 1280 × 960 photo). Then: were all
-//    received exactly once (rows = distinct client ids = answers 201)? Latency p50/p95/max of the answers.
+//    the real server, started as its own process (`atgt serve`, demo province, info logging as in production),
+//    multipart as the phone sends them, every 10th with a 1280 × 960 photo. Then, with the server stopped: were
+//    all received exactly once (rows = distinct client ids = answers 201)? Latency p50/p95/max of the answers.
 //    The burst stands for many phones; they share one loopback address here, so the per-address limit
 //    (PUBLIC_REPORTS_PER_MINUTE, 60 by default) is lifted for the run.
 // 2. The first-load JavaScript of the report page (/bao-tin) from dist/web, gzip: what bao-tin.html loads at once
 //    (its module script and modulepreloads). Run `npm run build` first.
 // Embedded PGlite by default, PostgreSQL when DATABASE_URL is set.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
-import { loadDemoProvince } from '../src/server/demo/load.ts';
-import { buildApp, WEB_DIST } from '../src/server/platform/app.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
-import { type Db, openDb, wrapPglite } from '../src/server/platform/db.ts';
-import { migrate } from '../src/server/platform/migrate.ts';
+import { WEB_DIST } from '../src/server/platform/app.ts';
+import { type Db, openDb } from '../src/server/platform/db.ts';
+import { spawnServer } from '../src/server/platform/testing/spawn.ts';
 import { formatPercentiles, machineLine, percentiles } from './support.ts';
 
 const RATE = Number(process.env.RATE ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 30);
 const PHOTO_EVERY = Number(process.env.PHOTO_EVERY ?? 10);
-
-async function openBenchDb(): Promise<Db> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const db = await openDb({ databaseUrl: url });
-    await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-    return db;
-  }
-  return wrapPglite(await PGlite.create());
-}
+const DATABASE_URL = process.env.DATABASE_URL;
 
 console.log(machineLine());
-console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}`);
-const db = await openBenchDb();
-await migrate(db);
-await loadDemoProvince(db, { crashes: false });
-const app = await buildApp({
-  db,
-  config: { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', publicReportsPerMinute: 1_000_000 },
-  rateLimitPerMinute: 1_000_000,
+console.log(`database: ${DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}`);
+if (DATABASE_URL) {
+  const db = await openDb({ databaseUrl: DATABASE_URL });
+  await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  await db.close();
+}
+const dataDir = mkdtempSync(path.join(tmpdir(), 'atgt-bench-incidents-'));
+const server = await spawnServer({
+  DATA_DIR: dataDir,
+  DATABASE_URL: DATABASE_URL ?? '',
+  PUBLIC_REPORTS_PER_MINUTE: '1000000',
 });
-const address = await app.listen({ port: 0, host: '127.0.0.1' });
+const address = server.url;
 
 // A camera photo the phone has already shrunk: 1280 × 960 JPEG.
 const pixels = Buffer.alloc(1280 * 960 * 3);
@@ -118,10 +111,15 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
   });
 });
 
+await server.stop();
+const db: Db = await openDb({ databaseUrl: DATABASE_URL, dataDir });
+// Only this run's reports (the demo province has its own history).
 const [rows] = await db.query<{ reports: number; distinct: number; photos: number; incidents: number }>(
-  `SELECT count(*)::int AS reports, count(DISTINCT client_id)::int AS distinct,
-          (SELECT count(*)::int FROM incident_photos) AS photos, (SELECT count(*)::int FROM incidents) AS incidents
-     FROM incident_reports`,
+  `SELECT count(*)::int AS reports, count(DISTINCT r.client_id)::int AS distinct,
+          (SELECT count(*)::int FROM incident_photos p JOIN incident_reports x ON x.id = p.report_id
+            WHERE x.description = 'Tin báo thử tải') AS photos,
+          count(DISTINCT r.incident_id)::int AS incidents
+     FROM incident_reports r WHERE r.description = 'Tin báo thử tải'`,
 );
 const stored = await db.query<{ client_id: string }>('SELECT client_id::text FROM incident_reports');
 const lost = [...sentIds].filter((id) => !stored.some((r) => r.client_id === id)).length;
@@ -137,8 +135,8 @@ console.log(
 console.log(
   `report latency: ${formatPercentiles(percentiles(latencies))}; achieved ${(result.requests.total / result.duration).toFixed(0)} req/s over ${result.duration.toFixed(1)} s`,
 );
-await app.close();
 await db.close();
+rmSync(dataDir, { recursive: true, force: true });
 
 // ── first-load JavaScript of the report page
 const html = path.join(WEB_DIST, 'bao-tin.html');

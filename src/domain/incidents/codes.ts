@@ -78,3 +78,6 @@ export const REPORT_LIMITS = {
 } as const;
 /** Image types a photo may have, by its content (not its name). */
 export const PHOTO_TYPES = ['jpeg', 'png', 'webp'] as const;
+
+/** Vietnamese phone numbers after removing spaces, dots and dashes: 0 or +84 and 9–10 digits. */
+export const VN_PHONE = /^(?:\+84|0)\d{9,10}$/;

@@ -151,16 +151,22 @@ export function registerBlackSpotRoutes(app: App): void {
         .send(await service.addPhoto(app.db, actorOf(request), request.params.id, request.body)),
   );
 
-  app.get(
-    '/api/v1/map/basemap',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags: ['map'],
-        summary: 'Bản đồ nền ngoại tuyến của tỉnh (ranh giới, xã, tuyến đường)',
-        querystring: z.object({}).strict(),
+  // The basemap is drawn from public facts (the province outline, commune names, routes): the public
+  // crash-report page uses it to pick a point without an account.
+  for (const [url, access] of [
+    ['/api/v1/map/basemap', 'authenticated'],
+    ['/api/v1/public/basemap', 'public'],
+  ] as const)
+    app.get(
+      url,
+      {
+        config: { access },
+        schema: {
+          tags: ['map'],
+          summary: 'Bản đồ nền ngoại tuyến của tỉnh (ranh giới, xã, tuyến đường)',
+          querystring: z.object({}).strict(),
+        },
       },
-    },
-    () => basemap(app.db, app.appConfig),
-  );
+      () => basemap(app.db, app.appConfig),
+    );
 }

@@ -17,7 +17,15 @@ import { type Actor, audit } from '../platform/audit.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { offsetOf } from '../platform/http.ts';
-import { containing, Params, whereClause } from '../platform/sql.ts';
+import {
+  bytesColumn,
+  bytesFrom,
+  bytesOf,
+  bytesParam,
+  containing,
+  Params,
+  whereClause,
+} from '../platform/sql.ts';
 import type * as s from './schemas.ts';
 
 type Spot = z.infer<typeof s.spot>;
@@ -583,8 +591,9 @@ export async function addPhoto(db: Db, actor: Actor, id: number, body: z.infer<t
   return db.transaction(async (tx) => {
     await getSpot(tx, id);
     await tx.query(
-      'INSERT INTO black_spot_photos (spot_id, file_name, media_type, size, content) VALUES ($1, $2, $3, $4, $5)',
-      [id, body.fileName, body.mediaType, bytes.length, bytes],
+      `INSERT INTO black_spot_photos (spot_id, file_name, media_type, size, content)
+       VALUES ($1, $2, $3, $4, ${bytesFrom('$5')})`,
+      [id, body.fileName, body.mediaType, bytes.length, bytesParam(bytes)],
     );
     await audit(tx, actor, {
       action: 'photo',
@@ -597,12 +606,12 @@ export async function addPhoto(db: Db, actor: Actor, id: number, body: z.infer<t
 }
 
 export async function getPhoto(db: Db, id: number) {
-  const [row] = await db.query<{ mediaType: string; content: Uint8Array }>(
-    'SELECT media_type AS "mediaType", content FROM black_spot_photos WHERE id = $1',
+  const [row] = await db.query<{ mediaType: string; content: string }>(
+    `SELECT media_type AS "mediaType", ${bytesColumn('content')} AS content FROM black_spot_photos WHERE id = $1`,
     [id],
   );
   if (!row) throw notFound('Không tìm thấy ảnh.');
-  return row;
+  return { ...row, content: bytesOf(row.content) };
 }
 
 export async function spotsGeoJson(db: Db) {

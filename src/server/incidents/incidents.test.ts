@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +184,9 @@ describe('a public crash report', () => {
     const photo = await health.download(detail.body.reports[0]!.photos[0]!.url);
     expect(photo.status).toBe(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
+    // The bytes come back exactly as stored (they travel as base64 both ways).
+    expect(createHash('sha256').update(photo.bytes).digest('hex')).toBe(detail.body.reports[0]!.photos[0]!.sha256);
+    expect(photo.bytes.length).toBe(detail.body.reports[0]!.photos[0]!.bytes);
   });
 
   it('bad uploads get clear Vietnamese messages and nothing is stored', async () => {
@@ -226,6 +229,13 @@ describe('a public crash report', () => {
       form(report({ trapped: 5, victims: 2, phone: '0912345678', phoneConsent: false })),
     );
     expect(rules.body.error.details.map((d) => d.path).sort()).toEqual(['phoneConsent', 'trapped']);
+
+    const later = await bad(
+      form(report({ occurredAt: vn(new Date(Date.now() + 3_600_000)), createdAt: vn(new Date()) })),
+    );
+    expect(later.body.error.details).toEqual([
+      { path: 'occurredAt', message: 'Thời điểm xảy ra không được sau lúc lập tin báo.' },
+    ]);
 
     const noJson = await bad(form('{"clientId": '));
     expect(noJson.body.error.details).toEqual([{ path: 'report', message: 'JSON không hợp lệ.' }]);
@@ -521,6 +531,18 @@ describe('the facility registry', () => {
       lat: 200,
     });
     expect(badKind.body.error.details.map((d) => d.path).sort()).toEqual(['kind', 'lat']);
+  });
+});
+
+describe('the public basemap', () => {
+  it('serves the province outline, communes and routes without an account', async () => {
+    const res = await publicClient.get<{ communes: { features: unknown[] }; roads: { features: unknown[] } }>(
+      '/api/v1/public/basemap',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.communes.features.length).toBeGreaterThan(30);
+    expect(res.body.roads.features.length).toBeGreaterThan(5);
+    expect((await publicClient.get('/api/v1/map/basemap')).status).toBe(401);
   });
 });
 

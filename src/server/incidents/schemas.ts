@@ -9,13 +9,12 @@ import {
   INCIDENT_STATUS_CODES,
   LOCATION_SOURCES,
   REPORT_LIMITS,
+  VN_PHONE,
 } from '../../domain/incidents/codes.ts';
 import { isoDate, paged, pageQuery } from '../platform/http.ts';
 
 const vehicleCodes = VEHICLE_TYPES.map((c) => c.code) as [string, ...string[]];
 const instant = z.iso.datetime({ offset: true, message: 'Thời điểm phải có dạng yyyy-mm-ddThh:mm+07:00' });
-/** Vietnamese phone numbers: 0 or +84 and 9–10 digits; spaces, dots and dashes are ignored. */
-export const VN_PHONE = /^(?:\+84|0)\d{9,10}$/;
 
 // ---------------------------------------------------------------------------------------------------
 // Public report (no login). Sent as multipart/form-data: a field `report` holding the JSON below and

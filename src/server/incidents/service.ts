@@ -36,7 +36,7 @@ import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { offsetOf } from '../platform/http.ts';
-import { Params, whereClause } from '../platform/sql.ts';
+import { bytesColumn, bytesFrom, bytesOf, bytesParam, Params, whereClause } from '../platform/sql.ts';
 import type { IncidentFeed } from './live.ts';
 import type { StoredPhoto } from './photos.ts';
 import type * as s from './schemas.ts';
@@ -146,11 +146,12 @@ export async function receiveReport(
   now = new Date(),
 ): Promise<{ receipt: Receipt; created: boolean }> {
   const occurredAt = Date.parse(input.occurredAt);
-  if (occurredAt > now.getTime() + 5 * 60_000) {
+  // Judged on the phone's own clock (a report may be sent long after it was made, from a clock that runs fast).
+  if (occurredAt > Date.parse(input.createdAt) + 5 * 60_000) {
     const again = await existingReceipt(db, input.clientId);
     if (again) return { receipt: again, created: false };
-    throw badRequest('Thời điểm xảy ra không được ở tương lai.', [
-      { path: 'occurredAt', message: 'Thời điểm xảy ra không được ở tương lai.' },
+    throw badRequest('Thời điểm xảy ra không được sau lúc lập tin báo.', [
+      { path: 'occurredAt', message: 'Thời điểm xảy ra không được sau lúc lập tin báo.' },
     ]);
   }
   const lat = input.location?.lat ?? null;
@@ -259,9 +260,9 @@ export async function receiveReport(
       if (photos.length > 0)
         await tx.query(
           `INSERT INTO incident_photos (report_id, position, media_type, width, height, size, sha256, exif_lat, exif_lon, content)
-           SELECT $1, p.position, 'image/jpeg', p.width, p.height, octet_length(p.content), p.sha256, p.exif_lat, p.exif_lon, p.content
-             FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::float8[], $7::float8[], $8::bytea[])
-                  AS p(position, width, height, sha256, exif_lat, exif_lon, content)`,
+           SELECT $1, p.position, 'image/jpeg', p.width, p.height, p.size, p.sha256, p.exif_lat, p.exif_lon, ${bytesFrom('p.content')}
+             FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::float8[], $7::float8[], $8::text[], $9::int[])
+                  AS p(position, width, height, sha256, exif_lat, exif_lon, content, size)`,
           [
             report.id,
             photos.map((_, i) => i),
@@ -270,7 +271,8 @@ export async function receiveReport(
             photos.map((p) => p.sha256),
             photos.map((p) => p.exifLat),
             photos.map((p) => p.exifLon),
-            photos.map((p) => p.content),
+            photos.map((p) => bytesParam(p.content)),
+            photos.map((p) => p.content.length),
           ],
         );
       return { incidentId: Number(report.incident_id), isNew: match === null };
@@ -463,13 +465,13 @@ export async function getIncident(db: Queryable, user: SessionUser, id: number):
 
 export async function incidentPhoto(db: Queryable, user: SessionUser, incidentId: number, photoId: number) {
   await requireView(db, user);
-  const [row] = await db.query<{ content: Uint8Array }>(
-    `SELECT p.content FROM incident_photos p JOIN incident_reports r ON r.id = p.report_id
+  const [row] = await db.query<{ content: string }>(
+    `SELECT ${bytesColumn('p.content')} AS content FROM incident_photos p JOIN incident_reports r ON r.id = p.report_id
       WHERE p.id = $1 AND r.incident_id = $2`,
     [photoId, incidentId],
   );
   if (!row) throw notFound('Không tìm thấy ảnh.');
-  return Buffer.from(row.content);
+  return bytesOf(row.content);
 }
 
 async function lockIncident(tx: Queryable, id: number) {

@@ -8,7 +8,16 @@ import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { offsetOf } from '../platform/http.ts';
-import { containing, Params, setClauses, whereClause } from '../platform/sql.ts';
+import {
+  bytesColumn,
+  bytesFrom,
+  bytesOf,
+  bytesParam,
+  containing,
+  Params,
+  setClauses,
+  whereClause,
+} from '../platform/sql.ts';
 import { insertTargets } from './import.ts';
 import { refreshNextDue } from './next-due.ts';
 import { assertMayCreatePlan, assertMayReportFor, myUnitsSql } from './policies.ts';
@@ -376,8 +385,8 @@ export async function addProgress(
     for (const f of files) {
       await tx.query(
         `INSERT INTO task_attachments (progress_id, file_name, media_type, size, sha256, content)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [row!.id, f.fileName, f.mediaType, f.content.length, f.sha256, f.content],
+         VALUES ($1, $2, $3, $4, $5, ${bytesFrom('$6')})`,
+        [row!.id, f.fileName, f.mediaType, f.content.length, f.sha256, bytesParam(f.content)],
       );
     }
     // A report against one occurrence closes it; "done" closes every open occurrence.
@@ -414,12 +423,13 @@ export async function addProgress(
 }
 
 export async function getAttachment(db: Db, id: number) {
-  const [row] = await db.query<{ fileName: string; mediaType: string; content: Uint8Array }>(
-    'SELECT file_name AS "fileName", media_type AS "mediaType", content FROM task_attachments WHERE id = $1',
+  const [row] = await db.query<{ fileName: string; mediaType: string; content: string }>(
+    `SELECT file_name AS "fileName", media_type AS "mediaType", ${bytesColumn('content')} AS content
+       FROM task_attachments WHERE id = $1`,
     [id],
   );
   if (!row) throw notFound('Không tìm thấy tệp đính kèm.');
-  return row;
+  return { ...row, content: bytesOf(row.content) };
 }
 
 // ───────────── Directives and campaigns (event-triggered tasks) ─────────────

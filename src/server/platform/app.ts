@@ -166,7 +166,9 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    // A missing asset is a 404, never the page: a service worker must not cache HTML as JavaScript.
+    const wantsPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
     if (wantsPage && existsSync(path.join(WEB_DIST, 'index.html'))) return reply.sendFile('index.html');
     return reply
       .status(404)
@@ -176,7 +178,17 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   });
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: 'index.html',
+      // Hashed build files never change; pages and the service worker are checked on every load.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+        else res.header('cache-control', 'no-cache');
+      },
+    });
   }
 
   registerSystemRoutes(app);

@@ -100,6 +100,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/review-reports/:id/document': ['admin', 'office', 'leader'],
   // Crash quick-report (public) and dispatch (police and health: the agency caller is Công an tỉnh).
   'POST /api/v1/public/incident-reports': ALL,
+  'GET /api/v1/public/basemap': ALL,
   'GET /api/v1/public/incident-reports/:code': ALL,
   'GET /api/v1/incidents/access': SIGNED_IN,
   'GET /api/v1/incidents': ['admin', 'office', 'leader', 'agency'],
