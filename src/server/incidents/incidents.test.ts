@@ -185,7 +185,9 @@ describe('a public crash report', () => {
     expect(photo.status).toBe(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
     // The bytes come back exactly as stored (they travel as base64 both ways).
-    expect(createHash('sha256').update(photo.bytes).digest('hex')).toBe(detail.body.reports[0]!.photos[0]!.sha256);
+    expect(createHash('sha256').update(photo.bytes).digest('hex')).toBe(
+      detail.body.reports[0]!.photos[0]!.sha256,
+    );
     expect(photo.bytes.length).toBe(detail.body.reports[0]!.photos[0]!.bytes);
   });
 
