@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Alert, Checkbox, DatePicker } from 'antd';
+import { Alert, Checkbox } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crashMapQuery } from '../crashes/api.ts';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
 import { basemapQuery } from '../platform/map/useBaseMap.ts';
-import { Filters } from '../platform/ui/listing.tsx';
+import { DateRangeFilter, Filters } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { spotsGeoJsonQuery } from './api.ts';
@@ -72,28 +72,16 @@ export function SpotMapPage() {
     <>
       <PageHeader title={t('blackSpots.mapTitle')} intro={t('blackSpots.mapIntro')} />
       <Filters>
-        <fieldset className="filter-fieldset">
-          <legend className="sr-only">{t('blackSpots.crashPeriod')}</legend>
-          <label htmlFor="spot-map-from" className="sr-only">
-            {t('crashes.periodStart')}
-          </label>
-          <label htmlFor="spot-map-to" className="sr-only">
-            {t('crashes.periodEnd')}
-          </label>
-          <DatePicker.RangePicker
-            id={{ start: 'spot-map-from', end: 'spot-map-to' }}
-            format="DD/MM/YYYY"
-            allowClear={false}
-            value={[dayjs(from), dayjs(to)]}
-            onChange={(r) => {
-              if (r?.[0] && r[1])
-                void routeNavigate({
-                  search: { from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') },
-                  replace: true,
-                });
-            }}
-          />
-        </fieldset>
+        <DateRangeFilter
+          id="spot-map"
+          legend={t('blackSpots.crashPeriod')}
+          startLabel={t('crashes.periodStart')}
+          endLabel={t('crashes.periodEnd')}
+          from={from}
+          to={to}
+          required
+          onChange={(range) => void routeNavigate({ search: range, replace: true })}
+        />
         <fieldset className="map-layers">
           <legend className="sr-only">{t('blackSpots.layers')}</legend>
           {LAYERS.map((k) => (

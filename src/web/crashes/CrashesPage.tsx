@@ -1,16 +1,15 @@
 import { BarChartOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Button, DatePicker, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../platform/api.ts';
 import { useSession } from '../platform/auth.tsx';
 import { formatDateTime, formatKm, formatNumber, todayIso } from '../platform/format.ts';
 import { dateTimeCell } from '../platform/ui/columns.tsx';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { FilterSelect, Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
+import { DateRangeFilter, FilterSelect, Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { type CrashItem, crashesQuery, roadOptions, roadsQuery, SEVERITIES, type Severity } from './api.ts';
@@ -163,28 +162,15 @@ export function CrashesPage() {
         }
       />
       <Filters onClear={clearFilters}>
-        <fieldset className="filter-fieldset">
-          <legend className="sr-only">{t('crashes.period')}</legend>
-          <label htmlFor="crash-from" className="sr-only">
-            {t('crashes.periodStart')}
-          </label>
-          <label htmlFor="crash-to" className="sr-only">
-            {t('crashes.periodEnd')}
-          </label>
-          <DatePicker.RangePicker
-            id={{ start: 'crash-from', end: 'crash-to' }}
-            placeholder={[t('crashes.periodStart'), t('crashes.periodEnd')]}
-            format="DD/MM/YYYY"
-            allowEmpty={[true, true]}
-            value={[search.from ? dayjs(search.from) : null, search.to ? dayjs(search.to) : null]}
-            onChange={(range) =>
-              setFilter({
-                from: range?.[0] ? range[0].format('YYYY-MM-DD') : undefined,
-                to: range?.[1] ? range[1].format('YYYY-MM-DD') : undefined,
-              })
-            }
-          />
-        </fieldset>
+        <DateRangeFilter
+          id="crash"
+          legend={t('crashes.period')}
+          startLabel={t('crashes.periodStart')}
+          endLabel={t('crashes.periodEnd')}
+          from={search.from}
+          to={search.to}
+          onChange={setFilter}
+        />
         {showCommuneFilter ? (
           <FilterSelect<string>
             label={t('crashes.commune')}

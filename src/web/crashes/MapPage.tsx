@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Alert, Checkbox, DatePicker } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Checkbox } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
-import { Filters } from '../platform/ui/listing.tsx';
+import { MapLegend } from '../platform/map/MapLegend.tsx';
+import { DateRangeFilter, Filters } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { crashMapQuery, roadsQuery } from './api.ts';
@@ -56,32 +56,18 @@ export function MapPage() {
     <>
       <PageHeader title={t('crashMap.title')} intro={t('crashMap.intro')} />
       <Filters>
-        <fieldset className="filter-fieldset">
-          <legend className="sr-only">{t('crashes.period')}</legend>
-          <label htmlFor="map-from" className="sr-only">
-            {t('crashes.periodStart')}
-          </label>
-          <label htmlFor="map-to" className="sr-only">
-            {t('crashes.periodEnd')}
-          </label>
-          <DatePicker.RangePicker
-            id={{ start: 'map-from', end: 'map-to' }}
-            format="DD/MM/YYYY"
-            allowClear={false}
-            value={[dayjs(from), dayjs(to)]}
-            onChange={(r) => {
-              if (r?.[0] && r[1])
-                void routeNavigate({
-                  search: (prev) => ({
-                    ...prev,
-                    from: r[0]!.format('YYYY-MM-DD'),
-                    to: r[1]!.format('YYYY-MM-DD'),
-                  }),
-                  replace: true,
-                });
-            }}
-          />
-        </fieldset>
+        <DateRangeFilter
+          id="map"
+          legend={t('crashes.period')}
+          startLabel={t('crashes.periodStart')}
+          endLabel={t('crashes.periodEnd')}
+          from={from}
+          to={to}
+          required
+          onChange={(range) =>
+            void routeNavigate({ search: (prev) => ({ ...prev, ...range }), replace: true })
+          }
+        />
         <Checkbox
           checked={verified === 'true'}
           onChange={(e) =>
@@ -115,26 +101,16 @@ export function MapPage() {
         onOpenCrash={open}
         severityLabel={severityLabel}
       />
-      <ul className="map-legend plain-list" aria-label={t('crashMap.legend')}>
-        <li className="legend-item">
-          <span className="legend-dot legend-injury" aria-hidden="true" /> {t('crashMap.legendInjury')}
-        </li>
-        <li className="legend-item">
-          <span className="legend-dot legend-death" aria-hidden="true" /> {t('crashMap.legendDeath')}
-        </li>
-        <li className="legend-item">
-          <span className="legend-dot legend-deaths" aria-hidden="true" /> {t('crashMap.legendDeaths')}
-        </li>
-        <li className="legend-item">
-          <span className="legend-cluster" aria-hidden="true" /> {t('crashMap.legendCluster')}
-        </li>
-        <li className="legend-item">
-          <span className="legend-line legend-ql" aria-hidden="true" /> {t('crashMap.legendNational')}
-        </li>
-        <li className="legend-item">
-          <span className="legend-line legend-dt" aria-hidden="true" /> {t('crashMap.legendProvincial')}
-        </li>
-      </ul>
+      <MapLegend
+        items={[
+          { swatch: 'legend-dot legend-injury', label: t('crashMap.legendInjury') },
+          { swatch: 'legend-dot legend-death', label: t('crashMap.legendDeath') },
+          { swatch: 'legend-dot legend-deaths', label: t('crashMap.legendDeaths') },
+          { swatch: 'legend-cluster', label: t('crashMap.legendCluster') },
+          { swatch: 'legend-line legend-ql', label: t('crashMap.legendNational') },
+          { swatch: 'legend-line legend-dt', label: t('crashMap.legendProvincial') },
+        ]}
+      />
     </>
   );
 }

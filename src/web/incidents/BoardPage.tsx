@@ -3,19 +3,20 @@
  * event stream; each one's clock runs against the 30-minute target. A new incident beeps and shows
  * a banner. "Tất cả" shows closed ones too, with filters by status, commune and dates.
  */
+
 import { BellOutlined, DisconnectOutlined, WifiOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Alert, Button, DatePicker, Pagination, Segmented, Switch } from 'antd';
+import { Alert, Button, Pagination, Segmented, Switch } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_STATUS_CODES } from '../../domain/incidents/codes.ts';
 import { communesOnQuery } from '../crashes/api.ts';
 import { formatDateTime, formatNumber, todayIso } from '../platform/format.ts';
+import { MapLegend } from '../platform/map/MapLegend.tsx';
 import { DataTable } from '../platform/ui/DataTable.tsx';
-import { FilterSelect, Filters, useListPage } from '../platform/ui/listing.tsx';
+import { DateRangeFilter, FilterSelect, Filters, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { useIsPhone } from '../platform/ui/useMediaQuery.ts';
@@ -184,27 +185,15 @@ export function BoardPage() {
           popupMatchSelectWidth={false}
           options={(communes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
         />
-        <fieldset className="filter-fieldset">
-          <legend className="sr-only">{t('incidents.period')}</legend>
-          <label htmlFor="board-from" className="sr-only">
-            {t('incidents.from')}
-          </label>
-          <label htmlFor="board-to" className="sr-only">
-            {t('incidents.to')}
-          </label>
-          <DatePicker.RangePicker
-            id={{ start: 'board-from', end: 'board-to' }}
-            format="DD/MM/YYYY"
-            placeholder={[t('incidents.from'), t('incidents.to')]}
-            value={search.from && search.to ? [dayjs(search.from), dayjs(search.to)] : null}
-            onChange={(r) =>
-              setFilter({
-                from: r?.[0]?.format('YYYY-MM-DD') ?? undefined,
-                to: r?.[1]?.format('YYYY-MM-DD') ?? undefined,
-              })
-            }
-          />
-        </fieldset>
+        <DateRangeFilter
+          id="board"
+          legend={t('incidents.period')}
+          startLabel={t('incidents.from')}
+          endLabel={t('incidents.to')}
+          from={search.from}
+          to={search.to}
+          onChange={setFilter}
+        />
       </Filters>
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
       <p className="summary-line" aria-live="polite">
@@ -238,7 +227,7 @@ export function BoardPage() {
             label={t('incidents.boardMapLabel')}
             fallback={fallback}
           />
-          <MapLegend />
+          <BoardLegend />
         </div>
       </div>
     </>
@@ -256,23 +245,18 @@ function LiveIndicator({ state }: { state: StreamState }) {
   );
 }
 
-function MapLegend() {
+function BoardLegend() {
   const { t } = useTranslation();
   return (
-    <ul className="map-legend plain-list inc-legend" aria-label={t('crashMap.legend')}>
-      <li className="legend-item">
-        <span className="inc-dot inc-dot-ok" aria-hidden="true" /> {t('incidents.legend.ok')}
-      </li>
-      <li className="legend-item">
-        <span className="inc-dot inc-dot-warn" aria-hidden="true" /> {t('incidents.legend.warn')}
-      </li>
-      <li className="legend-item">
-        <span className="inc-dot inc-dot-late" aria-hidden="true" /> {t('incidents.legend.late')}
-      </li>
-      <li className="legend-item">
-        <span className="inc-dot inc-dot-trapped" aria-hidden="true" /> {t('incidents.legend.trapped')}
-      </li>
-    </ul>
+    <MapLegend
+      className="inc-legend"
+      items={[
+        { swatch: 'inc-dot inc-dot-ok', label: t('incidents.legend.ok') },
+        { swatch: 'inc-dot inc-dot-warn', label: t('incidents.legend.warn') },
+        { swatch: 'inc-dot inc-dot-late', label: t('incidents.legend.late') },
+        { swatch: 'inc-dot inc-dot-trapped', label: t('incidents.legend.trapped') },
+      ]}
+    />
   );
 }
 

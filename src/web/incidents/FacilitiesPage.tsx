@@ -2,6 +2,7 @@
  * The response facilities (/dispatch/facilities): 115 stations, hospitals, health stations, police
  * posts and rescue teams the board finds the nearest of. The office and the admin add and edit them.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Alert, Checkbox, Form, Input, InputNumber, Select, Tag } from 'antd';
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { FACILITY_KIND_CODES, type FacilityKind } from '../../domain/incidents/codes.ts';
 import { communesOnQuery } from '../crashes/api.ts';
 import { formatNumber, todayIso } from '../platform/format.ts';
+import { MapLegend } from '../platform/map/MapLegend.tsx';
 import { DataTable } from '../platform/ui/DataTable.tsx';
 import { AddButton, EditButton, EntityFormModal } from '../platform/ui/EntityFormModal.tsx';
 import { FilterSelect, Filters, useListPage } from '../platform/ui/listing.tsx';
@@ -121,17 +123,14 @@ export function FacilitiesPage() {
             label={t('incidents.facilitiesMapLabel')}
             fallback={<Alert type="info" showIcon title={t('crashMap.noWebGL')} />}
           />
-          <ul className="map-legend plain-list inc-legend" aria-label={t('crashMap.legend')}>
-            <li className="legend-item">
-              <span className="inc-dot inc-dot-health" aria-hidden="true" /> {t('incidents.groups.health')}
-            </li>
-            <li className="legend-item">
-              <span className="inc-dot inc-dot-police" aria-hidden="true" /> {t('incidents.groups.police')}
-            </li>
-            <li className="legend-item">
-              <span className="inc-dot inc-dot-rescue" aria-hidden="true" /> {t('incidents.groups.rescue')}
-            </li>
-          </ul>
+          <MapLegend
+            className="inc-legend"
+            items={[
+              { swatch: 'inc-dot inc-dot-health', label: t('incidents.groups.health') },
+              { swatch: 'inc-dot inc-dot-police', label: t('incidents.groups.police') },
+              { swatch: 'inc-dot inc-dot-rescue', label: t('incidents.groups.rescue') },
+            ]}
+          />
         </div>
       </div>
       {editing ? (

@@ -263,23 +263,7 @@ export function IncidentPointMap({
         'circle-stroke-width': 3,
       },
     });
-    const click = (e: maplibregl.MapLayerMouseEvent) => {
-      const f = e.features?.[0];
-      if (!f) return;
-      const p = f.properties as { name: string; kind: string; distance: string; phone: string };
-      const lines: PopupLine[] = [p.kind, p.distance];
-      if (p.phone) lines.push({ href: `tel:${p.phone}`, text: p.phone, onClick: () => undefined });
-      new maplibregl.Popup({ closeButton: true, maxWidth: '260px' })
-        .setLngLat(pointOf(f))
-        .setDOMContent(popupBox(p.name, lines))
-        .addTo(map);
-    };
-    map.on('click', 'facilities', click);
-    const unpoint = pointerOver(map, ['facilities']);
-    return () => {
-      map.off('click', 'facilities', click);
-      unpoint();
-    };
+    return facilityPopups(map, 'distance');
   }, [map]);
 
   useEffect(() => {
@@ -303,19 +287,13 @@ export function IncidentPointMap({
     );
     set('facilities', {
       type: 'FeatureCollection',
-      features: facilities.map((f) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [f.lon, f.lat] },
-        properties: {
+      features: facilities.map((f) =>
+        facilityFeature(f, {
           id: f.id,
-          name: f.name,
-          kind: f.kindLabel,
-          group: facilityGroupOf(f.kind) ?? f.group,
-          phone: f.phone ?? '',
           distance: tRef.current('incidents.distanceKm', { km: formatNumber(f.distanceKm, 1) }),
           assigned: assignedIds.has(f.id),
-        },
-      })),
+        }),
+      ),
     });
     fitPoints(map, [[lon, lat], ...facilities.map((f): [number, number] => [f.lon, f.lat])], {
       maxZoom: 13,
@@ -355,41 +333,16 @@ export function FacilitiesMap({ facilities, label, fallback }: FrameProps & { fa
         'circle-stroke-width': 2,
       },
     });
-    const click = (e: maplibregl.MapLayerMouseEvent) => {
-      const f = e.features?.[0];
-      if (!f) return;
-      const p = f.properties as { name: string; kind: string; phone: string; commune: string };
-      const lines: PopupLine[] = [p.kind, p.commune];
-      if (p.phone) lines.push({ href: `tel:${p.phone}`, text: p.phone, onClick: () => undefined });
-      new maplibregl.Popup({ closeButton: true, maxWidth: '260px' })
-        .setLngLat(pointOf(f))
-        .setDOMContent(popupBox(p.name, lines))
-        .addTo(map);
-    };
-    map.on('click', 'facilities', click);
-    const unpoint = pointerOver(map, ['facilities']);
-    return () => {
-      map.off('click', 'facilities', click);
-      unpoint();
-    };
+    return facilityPopups(map, 'commune');
   }, [map]);
 
   useEffect(() => {
     if (!map) return;
     (map.getSource('facilities') as GeoJSONSource | undefined)?.setData({
       type: 'FeatureCollection',
-      features: facilities.map((f) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [f.lon, f.lat] },
-        properties: {
-          name: f.name,
-          kind: f.kindLabel,
-          group: facilityGroupOf(f.kind) ?? f.group,
-          phone: f.phone ?? '',
-          commune: f.adminUnitName ?? '',
-          active: f.active,
-        },
-      })),
+      features: facilities.map((f) =>
+        facilityFeature(f, { commune: f.adminUnitName ?? '', active: f.active }),
+      ),
     });
     if (facilities.length > 0)
       fitPoints(
@@ -408,4 +361,49 @@ export function FacilitiesMap({ facilities, label, fallback }: FrameProps & { fa
       data-ready={map ? true : undefined}
     />
   );
+}
+
+/**
+ * A facility's popup on click — name, kind, the distance or the commune, the phone as a link — and the
+ * pointer cursor over facilities; returns what undoes both.
+ */
+function facilityPopups(map: maplibregl.Map, second: 'distance' | 'commune'): () => void {
+  const click = (e: maplibregl.MapLayerMouseEvent) => {
+    const f = e.features?.[0];
+    if (!f) return;
+    const p = f.properties as {
+      name: string;
+      kind: string;
+      phone: string;
+      distance?: string;
+      commune?: string;
+    };
+    const lines: PopupLine[] = [p.kind, p[second] ?? ''];
+    if (p.phone) lines.push({ href: `tel:${p.phone}`, text: p.phone, onClick: () => undefined });
+    new maplibregl.Popup({ closeButton: true, maxWidth: '260px' })
+      .setLngLat(pointOf(f))
+      .setDOMContent(popupBox(p.name, lines))
+      .addTo(map);
+  };
+  map.on('click', 'facilities', click);
+  const unpoint = pointerOver(map, ['facilities']);
+  return () => {
+    map.off('click', 'facilities', click);
+    unpoint();
+  };
+}
+
+/** A facility as a map point: what its popup and colour need, and the page's own extras. */
+function facilityFeature(f: Facility, extra: Record<string, string | number | boolean>) {
+  return {
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [f.lon, f.lat] },
+    properties: {
+      name: f.name,
+      kind: f.kindLabel,
+      group: facilityGroupOf(f.kind) ?? f.group,
+      phone: f.phone ?? '',
+      ...extra,
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import type { SelectProps, TablePaginationConfig } from 'antd';
-import { Button, Input, Select } from 'antd';
+import { Button, DatePicker, Input, Select } from 'antd';
+import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../api.ts';
@@ -148,5 +149,54 @@ export function FilterSelect<V extends string | number>({
       options={[{ value: '', label: allLabel }, ...options]}
       {...props}
     />
+  );
+}
+
+/**
+ * A period filter (dd/mm/yyyy) with labels for screen readers. `required`: both ends always set (maps);
+ * otherwise either end may be empty and the range cleared.
+ */
+export function DateRangeFilter({
+  id,
+  legend,
+  startLabel,
+  endLabel,
+  from,
+  to,
+  required = false,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  startLabel: string;
+  endLabel: string;
+  from: string | undefined;
+  to: string | undefined;
+  required?: boolean;
+  onChange: (range: { from: string | undefined; to: string | undefined }) => void;
+}) {
+  return (
+    <fieldset className="filter-fieldset">
+      <legend className="sr-only">{legend}</legend>
+      <label htmlFor={`${id}-from`} className="sr-only">
+        {startLabel}
+      </label>
+      <label htmlFor={`${id}-to`} className="sr-only">
+        {endLabel}
+      </label>
+      <DatePicker.RangePicker
+        id={{ start: `${id}-from`, end: `${id}-to` }}
+        format="DD/MM/YYYY"
+        placeholder={[startLabel, endLabel]}
+        allowClear={!required}
+        allowEmpty={required ? [false, false] : [true, true]}
+        value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+        onChange={(range) => {
+          const next = { from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') };
+          if (required && (!next.from || !next.to)) return;
+          onChange(next);
+        }}
+      />
+    </fieldset>
   );
 }
