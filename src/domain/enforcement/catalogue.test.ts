@@ -28,7 +28,7 @@ describe('the violation catalogue', () => {
   });
 
   it('has the same codes in every rule set, sound ranges, and crash causes that exist', () => {
-    const causes = new Set(CRASH_CAUSES.map((c) => c.code));
+    const causes = new Set<string>(CRASH_CAUSES.map((c) => c.code));
     for (const set of RULE_SETS) {
       expect(set.types.map((x) => x.code).sort(), set.id).toEqual([...VIOLATION_CODES].sort());
       for (const type of set.types) {

@@ -158,7 +158,7 @@ function readQuoted(s: string, start: number, delim: string): { value: string; e
   return null;
 }
 
-function parseDelimited(s: string, delim: string): string[][] {
+export function parseDelimited(s: string, delim: string): string[][] {
   const rows: string[][] = [];
   if (s === '') return rows;
   let row: string[] = [];
