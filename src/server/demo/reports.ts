@@ -29,7 +29,7 @@ import type { SubmissionValues } from '../../domain/reports/forms.ts';
 import type { ReportPeriod } from '../../domain/reports/schedule.ts';
 import type { Actor } from '../platform/audit.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
-import type { Db, Queryable } from '../platform/db.ts';
+import type { Db, Tx } from '../platform/db.ts';
 import * as reports from '../reports/service.ts';
 
 export interface DemoReportCounts {
@@ -61,7 +61,7 @@ interface Planned {
 }
 
 /** A Db whose transactions are the one already open (the service opens its own; here they nest in one). */
-const inTransaction = (tx: Queryable, kind: Db['kind']): Db => ({
+const inTransaction = (tx: Tx, kind: Db['kind']): Db => ({
   kind,
   query: (text, params) => tx.query(text, params),
   exec: async (text) => {

@@ -101,6 +101,10 @@ const MATRIX: Record<string, Caller[]> = {
   // Crash quick-report (public) and dispatch (police and health: the agency caller is Công an tỉnh).
   'POST /api/v1/public/incident-reports': ALL,
   'GET /api/v1/public/basemap': ALL,
+  // Enforcement: camera data from the police (the agency caller is Công an tỉnh); violations for all staff.
+  'GET /api/v1/violations': SIGNED_IN,
+  'POST /api/v1/camera-events': ['admin', 'agency'],
+  'POST /api/v1/camera-events/batch': ['admin', 'agency'],
   'GET /api/v1/public/incident-reports/:code': ALL,
   'GET /api/v1/incidents/access': SIGNED_IN,
   'GET /api/v1/incidents': ['admin', 'office', 'leader', 'agency'],

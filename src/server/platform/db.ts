@@ -1,10 +1,22 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /** The query interface every repository uses, the same on PGlite and on PostgreSQL. */
 export interface Queryable {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** A transaction's handle: queries, and bulk loading in CSV through COPY. */
+export interface Tx extends Queryable {
+  /**
+   * Loads CSV rows through `COPY table (columns) FROM STDIN WITH (FORMAT csv)` (the statement given):
+   * PostgreSQL streams them (pg-copy-streams), PGlite reads them as a blob.
+   */
+  copyCsv(copyStatement: string, csv: string): Promise<void>;
 }
 
 export interface Db extends Queryable {
@@ -12,7 +24,7 @@ export interface Db extends Queryable {
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -41,10 +53,17 @@ class PgliteDb implements Db {
       await this.pglite.exec(text);
     });
   }
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.serial(() =>
       this.pglite.transaction(async (tx) =>
-        fn({ query: async <R>(t: string, p: unknown[] = []) => (await tx.query<R>(t, p)).rows }),
+        fn({
+          query: async <R>(t: string, p: unknown[] = []) => (await tx.query<R>(t, p)).rows,
+          copyCsv: async (statement, csv) => {
+            await tx.query(statement.replace(/FROM STDIN/i, "FROM '/dev/blob'"), [], {
+              blob: new Blob([csv]),
+            });
+          },
+        }),
       ),
     );
   }
@@ -67,12 +86,15 @@ class PostgresDb implements Db {
   async exec(text: string): Promise<void> {
     await this.pool.query(text);
   }
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       const result = await fn({
         query: async <R>(t: string, p: unknown[] = []) => (await client.query(t, p)).rows as R[],
+        copyCsv: async (statement, csv) => {
+          await pipeline(Readable.from([csv]), client.query(copyFrom(statement)));
+        },
       });
       await client.query('COMMIT');
       return result;
