@@ -68,7 +68,7 @@ const COLUMNS = [
 ] as const;
 
 /** One CSV field: empty for null, quoted when it must be (an empty string is "" so that it stays a string). */
-function field(v: string | number | null): string {
+export function csvField(v: string | number | null): string {
   if (v === null) return '';
   const s = String(v);
   return s === '' || /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
@@ -98,7 +98,7 @@ export function eventsCsv(events: readonly CameraEvent[]): string {
         e.imageSha256,
         e.imageUrl,
       ]
-        .map(field)
+        .map(csvField)
         .join(',') + '\n';
   return out;
 }

@@ -80,7 +80,17 @@ export class HttpSession {
     }
   }
 
-  async fetch(method: string, url: string, body?: unknown): Promise<Response> {
+  /** A write with a raw text body (NDJSON, CSV …). */
+  async post(url: string, body: string, contentType: string): Promise<Response> {
+    return this.fetch('POST', url, undefined, { body, contentType });
+  }
+
+  async fetch(
+    method: string,
+    url: string,
+    body?: unknown,
+    raw?: { body: string; contentType: string },
+  ): Promise<Response> {
     const headers: Record<string, string> = {
       cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
     };
@@ -93,10 +103,11 @@ export class HttpSession {
       headers['x-csrf-token'] = this.csrf;
     }
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (raw) headers['content-type'] = raw.contentType;
     const res = await fetch(this.baseUrl + url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
     });
     this.remember(res);
     return res;
