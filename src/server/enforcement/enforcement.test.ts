@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ErrorBody, TestClient, type TestContext } from '../platform/testing/index.ts';
+import { createGate } from './ingest.ts';
 
 let t: TestContext;
 let police: TestClient;
@@ -107,6 +108,27 @@ describe('camera ingestion', () => {
     expect((await construction.post('/api/v1/camera-events', one)).status).toBe(403);
     expect((await send(construction, batch(2))).status).toBe(403);
     expect((await office.post('/api/v1/camera-events', one)).status).toBe(403);
+  });
+});
+
+describe('back-pressure', () => {
+  it('runs two batches at a time, queues eight, and refuses the next with 503 until one finishes', async () => {
+    const gate = createGate(2, 8);
+    const releases: (() => void)[] = [];
+    const hold = () => gate(() => new Promise<void>((resolve) => releases.push(resolve)));
+    const running = Array.from({ length: 10 }, hold);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(releases).toHaveLength(2); // two started, eight wait
+    await expect(hold()).rejects.toMatchObject({ status: 503, code: 'BUSY' });
+    releases.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(releases).toHaveLength(2); // the first waiting one started
+    for (let i = 0; i < 9; i++) {
+      releases.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all(running);
+    await expect(gate(async () => 'free again')).resolves.toBe('free again');
   });
 });
 

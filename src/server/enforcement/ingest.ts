@@ -8,30 +8,35 @@ import { type Actor, audit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 
-/** Batches stored at once, and batches allowed to wait; more is refused with 503 and Retry-After. */
-const RUNNING = 2;
-const WAITING = 8;
-let running = 0;
-const queue: (() => void)[] = [];
-
-async function slot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= RUNNING) {
-    if (queue.length >= WAITING)
-      throw new AppError(
-        503,
-        'BUSY',
-        'Hệ thống đang nhận nhiều dữ liệu camera. Vui lòng gửi lại sau ít giây (xem Retry-After).',
-      );
-    await new Promise<void>((resolve) => queue.push(resolve));
-  } else running++;
-  try {
-    return await fn();
-  } finally {
-    const next = queue.shift();
-    if (next) next();
-    else running--;
-  }
+/**
+ * A gate of `running` tasks at a time with `waiting` more in line; beyond that a 503 that tells the caller
+ * to send again later.
+ */
+export function createGate(runningMax: number, waitingMax: number) {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async function slot<T>(fn: () => Promise<T>): Promise<T> {
+    if (running >= runningMax) {
+      if (queue.length >= waitingMax)
+        throw new AppError(
+          503,
+          'BUSY',
+          'Hệ thống đang nhận nhiều dữ liệu camera. Vui lòng gửi lại sau ít giây (xem Retry-After).',
+        );
+      await new Promise<void>((resolve) => queue.push(resolve));
+    } else running++;
+    try {
+      return await fn();
+    } finally {
+      const next = queue.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }
+
+/** Batches stored at once, and batches allowed to wait. */
+const slot = createGate(2, 8);
 
 /** At most this many problems are listed; the count says how many there were. */
 const MAX_LISTED = 200;

@@ -80,7 +80,13 @@ export function registerEnforcementRoutes(app: App): void {
       const { events, problems, lines } = isCsv ? parseCsv(request.body) : parseNdjson(request.body);
       if (problems.length) refuseProblems(problems);
       if (lines === 0) throw new AppError(400, 'EMPTY_BATCH', 'Lô dữ liệu không có sự kiện nào.');
-      return reply.send(await storeEvents(app.db, actorOf(request), events));
+      try {
+        return reply.send(await storeEvents(app.db, actorOf(request), events));
+      } catch (e) {
+        // Back-pressure: the camera system waits and sends the same batch again.
+        if (e instanceof AppError && e.code === 'BUSY') void reply.header('retry-after', '2');
+        throw e;
+      }
     },
   );
 }
