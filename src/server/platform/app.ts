@@ -22,6 +22,7 @@ import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerBlackSpotRoutes } from '../blackspots/routes.ts';
 import { registerCrashRoutes } from '../crashes/routes.ts';
 import { registerDirectoryRoutes } from '../directory/routes.ts';
+import { registerPatrolRoutes } from '../enforcement/patrol-routes.ts';
 import { registerEnforcementRoutes } from '../enforcement/routes.ts';
 import { registerIncidentRoutes } from '../incidents/routes.ts';
 import { registerPlanRoutes } from '../plans/routes.ts';
@@ -201,6 +202,7 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   registerReportRoutes(app);
   registerIncidentRoutes(app);
   registerEnforcementRoutes(app);
+  registerPatrolRoutes(app);
   registerAuditRoutes(app);
   return app;
 }

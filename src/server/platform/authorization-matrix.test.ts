@@ -105,6 +105,22 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/violations': SIGNED_IN,
   'POST /api/v1/camera-events': ['admin', 'agency'],
   'POST /api/v1/camera-events/batch': ['admin', 'agency'],
+  // Patrol campaigns: the office and the police write (an agency caller must be the police), all staff read.
+  'GET /api/v1/patrol-campaigns': SIGNED_IN,
+  'POST /api/v1/patrol-campaigns': ['admin', 'office', 'agency'],
+  'GET /api/v1/patrol-campaigns/:id': SIGNED_IN,
+  'PUT /api/v1/patrol-campaigns/:id': ['admin', 'office', 'agency'],
+  'POST /api/v1/patrol-campaigns/:id/tallies': ['admin', 'office', 'agency'],
+  // Patrol violations, notices and personal data: the police only.
+  'POST /api/v1/violations': ['admin', 'agency'],
+  'GET /api/v1/violations/:id': ['admin', 'agency'],
+  'PATCH /api/v1/violations/:id': ['admin', 'agency'],
+  'GET /api/v1/violations/:id/notice': ['admin', 'agency'],
+  // Notices to units: counts for all staff; names in full for the police and the unit itself.
+  'GET /api/v1/unit-notices': SIGNED_IN,
+  'GET /api/v1/unit-notices/:id': SIGNED_IN,
+  'GET /api/v1/unit-notices/:id/document': ['admin', 'agency'],
+  'GET /api/v1/violation-stats': SIGNED_IN,
   'GET /api/v1/public/incident-reports/:code': ALL,
   'GET /api/v1/incidents/access': SIGNED_IN,
   'GET /api/v1/incidents': ['admin', 'office', 'leader', 'agency'],

@@ -21,6 +21,13 @@ import {
   validatePeopleSearch,
   validateUsersSearch,
 } from '../directory/search.ts';
+import { canImportCamera } from '../enforcement/permissions.ts';
+import {
+  validateCampaignsSearch,
+  validateUnitNoticesSearch,
+  validateViolationStatsSearch,
+  validateViolationsSearch,
+} from '../enforcement/search.ts';
 import { RequireIncidentAccess } from '../incidents/access.tsx';
 import { validateDispatchSearch, validateFacilitiesSearch, validateKpiSearch } from '../incidents/search.ts';
 import { planPermissions } from '../plans/permissions.ts';
@@ -428,6 +435,56 @@ const incidentRoute = createRoute({
   ),
 });
 
+// ───────────── Enforcement: violations, camera data (xử lý vi phạm) ─────────────
+
+const violationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'violations',
+  validateSearch: validateViolationsSearch,
+  component: lazyRouteComponent(() => import('../enforcement/ViolationsPage.tsx'), 'ViolationsPage'),
+});
+
+const CameraImportPage = lazyRouteComponent(
+  () => import('../enforcement/CameraImportPage.tsx'),
+  'CameraImportPage',
+);
+const cameraImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'violations/camera-import',
+  component: () => (
+    <RequirePermission allowed={canImportCamera}>
+      <CameraImportPage />
+    </RequirePermission>
+  ),
+});
+
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'violations/campaigns',
+  validateSearch: validateCampaignsSearch,
+  component: lazyRouteComponent(() => import('../enforcement/CampaignsPage.tsx'), 'CampaignsPage'),
+});
+
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'violations/campaigns/$campaignId',
+  component: lazyRouteComponent(() => import('../enforcement/CampaignsPage.tsx'), 'CampaignPage'),
+});
+
+const unitNoticesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'violations/unit-notices',
+  validateSearch: validateUnitNoticesSearch,
+  component: lazyRouteComponent(() => import('../enforcement/UnitNoticesPage.tsx'), 'UnitNoticesPage'),
+});
+
+const violationStatsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'violations/stats',
+  validateSearch: validateViolationStatsSearch,
+  component: lazyRouteComponent(() => import('../enforcement/StatsPage.tsx'), 'StatsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -467,6 +524,12 @@ const routeTree = rootRoute.addChildren([
     dispatchKpiRoute,
     dispatchFacilitiesRoute,
     incidentRoute,
+    violationsRoute,
+    cameraImportRoute,
+    campaignsRoute,
+    campaignRoute,
+    unitNoticesRoute,
+    violationStatsRoute,
     auditRoute,
   ]),
 ]);

@@ -12,17 +12,22 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FundOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
+  MailOutlined,
   MedicineBoxOutlined,
   NotificationOutlined,
+  PieChartOutlined,
   ProfileOutlined,
+  SafetyOutlined,
   ScheduleOutlined,
   SnippetsOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
@@ -30,6 +35,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crashPermissions } from '../../crashes/permissions.ts';
+import { canImportCamera } from '../../enforcement/permissions.ts';
 import { useIncidentAccess } from '../../incidents/access.tsx';
 import { planPermissions } from '../../plans/permissions.ts';
 import { reportPermissions } from '../../reports/permissions.ts';
@@ -61,6 +67,11 @@ export type To =
   | '/dispatch'
   | '/dispatch/kpi'
   | '/dispatch/facilities'
+  | '/violations'
+  | '/violations/camera-import'
+  | '/violations/campaigns'
+  | '/violations/unit-notices'
+  | '/violations/stats'
   | '/audit';
 
 interface NavLeaf {
@@ -155,6 +166,28 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
       ]
     : [];
 
+  // Enforcement: every signed-in user reads violations (personal data masked but for the police).
+  const enforcement: NavLeaf[] = [
+    { to: '/violations', label: t('enforcement.nav.violations'), icon: <SafetyOutlined aria-hidden /> },
+    { to: '/violations/stats', label: t('enforcement.nav.stats'), icon: <PieChartOutlined aria-hidden /> },
+    {
+      to: '/violations/campaigns',
+      label: t('enforcement.nav.campaigns'),
+      icon: <FlagOutlined aria-hidden />,
+    },
+    {
+      to: '/violations/unit-notices',
+      label: t('enforcement.nav.notices'),
+      icon: <MailOutlined aria-hidden />,
+    },
+  ];
+  if (canImportCamera(role))
+    enforcement.push({
+      to: '/violations/camera-import',
+      label: t('enforcement.nav.cameraImport'),
+      icon: <VideoCameraOutlined aria-hidden />,
+    });
+
   const items: MenuProps['items'] = [
     leaf({ to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> }),
     { type: 'group', key: 'plans', label: t('nav.plansGroup'), children: plans.map(leaf) },
@@ -179,6 +212,12 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
         ]
       : []),
     { type: 'group', key: 'crashes', label: t('nav.crashes'), children: crashes.map(leaf) },
+    {
+      type: 'group',
+      key: 'enforcement',
+      label: t('enforcement.nav.group'),
+      children: enforcement.map(leaf),
+    },
     { type: 'group', key: 'black-spots', label: t('nav.blackSpots'), children: blackSpots.map(leaf) },
     { type: 'group', key: 'directory', label: t('nav.directory'), children: directory.map(leaf) },
   ];
@@ -221,6 +260,11 @@ const KEYS: To[] = [
   '/dispatch/kpi',
   '/dispatch/facilities',
   '/dispatch',
+  '/violations/camera-import',
+  '/violations/campaigns',
+  '/violations/unit-notices',
+  '/violations/stats',
+  '/violations',
   '/audit',
 ];
 
