@@ -1,20 +1,8 @@
-// Benchmark: camera-event ingestion and look-up by plate (issue 8).
-// 1. Ingestion: the server as its own process (`atgt serve`, demo province), the police (congan) sending EVENTS
-//    camera events (default 200,000) as NDJSON batches of BATCH lines (default 10,000), two batches in flight,
-//    over loopback: events/s from the first send to the last answer. A replayed batch must create nothing.
-// 2. Raw COPY of the same rows into the same table (with its indexes), after emptying it: rows/s. The goal is
-//    ingestion ≥ 20,000 events/s on PostgreSQL and ≥ half the raw COPY rate.
-// 3. PostgreSQL only (LOOKUP_ROWS, default 10,000,000): the violations table filled to that size in SQL, then
-//    GET /api/v1/violations?plate=… for LOOKUPS random plates (default 300) through the app as the office: p50/p95.
-// Embedded PGlite by default (steps 1–2), PostgreSQL when DATABASE_URL is set.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseNdjson } from '../src/domain/enforcement/camera-events.ts';
 import { csvField } from '../src/server/enforcement/ingest.ts';
-import { type Db, openDb } from '../src/server/platform/db.ts';
-import { HttpSession, spawnServer } from '../src/server/platform/testing/spawn.ts';
-import { benchApp, formatPercentiles, machineLine, percentiles, session } from './support.ts';
+import type { Db } from '../src/server/platform/db.ts';
+import { HttpSession } from '../src/server/platform/testing/spawn.ts';
+import { benchApp, formatPercentiles, percentiles, session, spawnBenchServer } from './support.ts';
 
 const EVENTS = Number(process.env.EVENTS ?? 200_000);
 const BATCH = Number(process.env.BATCH ?? 10_000);
@@ -23,15 +11,7 @@ const LOOKUPS = Number(process.env.LOOKUPS ?? 300);
 const DATABASE_URL = process.env.DATABASE_URL;
 const LETTERS = 'ABCDEFGHKLMNPSTUVXYZ';
 
-console.log(machineLine());
-console.log(`database: ${DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}`);
-if (DATABASE_URL) {
-  const db = await openDb({ databaseUrl: DATABASE_URL });
-  await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-  await db.close();
-}
-const dataDir = mkdtempSync(path.join(tmpdir(), 'atgt-bench-enforcement-'));
-const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: DATABASE_URL ?? '' });
+const server = await spawnBenchServer();
 const police = new HttpSession(server.url);
 await police.login('congan', 'ATGT@demo2025');
 
@@ -99,9 +79,9 @@ console.log(
 console.log(`replay of one batch: created ${replay.created}, duplicates ${replay.duplicates}`);
 
 // 2. Raw COPY of the same rows (as ingestion stores them) into the emptied table.
-const db: Db = await openDb({ databaseUrl: DATABASE_URL, dataDir });
+const db: Db = await server.openDatabase();
 const [{ n: stored }] = (await db.query<{ n: number }>(
-  `SELECT count(*)::int AS n FROM violations WHERE source = 'camera'`,
+  `SELECT count(*)::int AS n FROM violations WHERE camera_event_id LIKE 'EV-%'`,
 )) as [{ n: number }];
 await db.exec('TRUNCATE violations');
 const events = batches.flatMap((b) => parseNdjson(b).events);
@@ -196,4 +176,4 @@ if (DATABASE_URL && LOOKUP_ROWS > 0) {
   await app.close();
 }
 await db.close();
-rmSync(dataDir, { recursive: true, force: true });
+server.cleanup();

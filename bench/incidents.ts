@@ -9,35 +9,20 @@
 //    (its module script and modulepreloads). Run `npm run build` first.
 // Embedded PGlite by default, PostgreSQL when DATABASE_URL is set.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
 import { WEB_DIST } from '../src/server/platform/app.ts';
-import { type Db, openDb } from '../src/server/platform/db.ts';
-import { spawnServer } from '../src/server/platform/testing/spawn.ts';
-import { formatPercentiles, machineLine, percentiles } from './support.ts';
+import type { Db } from '../src/server/platform/db.ts';
+import { formatPercentiles, percentiles, spawnBenchServer } from './support.ts';
 
 const RATE = Number(process.env.RATE ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 30);
 const PHOTO_EVERY = Number(process.env.PHOTO_EVERY ?? 10);
-const DATABASE_URL = process.env.DATABASE_URL;
 
-console.log(machineLine());
-console.log(`database: ${DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}`);
-if (DATABASE_URL) {
-  const db = await openDb({ databaseUrl: DATABASE_URL });
-  await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-  await db.close();
-}
-const dataDir = mkdtempSync(path.join(tmpdir(), 'atgt-bench-incidents-'));
-const server = await spawnServer({
-  DATA_DIR: dataDir,
-  DATABASE_URL: DATABASE_URL ?? '',
-  PUBLIC_REPORTS_PER_MINUTE: '1000000',
-});
+const server = await spawnBenchServer({ PUBLIC_REPORTS_PER_MINUTE: '1000000' });
 const address = server.url;
 
 // A camera photo the phone has already shrunk: 1280 × 960 JPEG.
@@ -112,7 +97,7 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
 });
 
 await server.stop();
-const db: Db = await openDb({ databaseUrl: DATABASE_URL, dataDir });
+const db: Db = await server.openDatabase();
 // Only this run's reports (the demo province has its own history).
 const [rows] = await db.query<{ reports: number; distinct: number; photos: number; incidents: number }>(
   `SELECT count(*)::int AS reports, count(DISTINCT r.client_id)::int AS distinct,
@@ -136,7 +121,7 @@ console.log(
   `report latency: ${formatPercentiles(percentiles(latencies))}; achieved ${(result.requests.total / result.duration).toFixed(0)} req/s over ${result.duration.toFixed(1)} s`,
 );
 await db.close();
-rmSync(dataDir, { recursive: true, force: true });
+server.cleanup();
 
 // ── first-load JavaScript of the report page
 const html = path.join(WEB_DIST, 'bao-tin.html');

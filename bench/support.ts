@@ -1,10 +1,13 @@
 // What the benchmarks share: percentiles, the machine line, an in-process app and a signed-in session.
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
 import { DEMO_PASSWORD } from '../src/domain/demo/province.ts';
 import { buildApp } from '../src/server/platform/app.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import type { Db } from '../src/server/platform/db.ts';
+import { type Db, openDb } from '../src/server/platform/db.ts';
 import type { App } from '../src/server/platform/http.ts';
+import { spawnServer } from '../src/server/platform/testing/spawn.ts';
 
 export interface Percentiles {
   p50: number;
@@ -63,5 +66,29 @@ export async function session(app: App, username: string) {
         payload: payload as object,
         headers: { cookie: cookies, 'x-csrf-token': token },
       }),
+  };
+}
+
+/**
+ * The server as its own process (`atgt serve`, demo province loaded) on a fresh database: a new PGlite data
+ * folder, or the PostgreSQL database at DATABASE_URL emptied first. After `stop()`, `openDatabase()` reads
+ * what it stored; `cleanup()` removes the folder.
+ */
+export async function spawnBenchServer(env: Record<string, string> = {}) {
+  const databaseUrl = process.env.DATABASE_URL;
+  console.log(machineLine());
+  console.log(`database: ${databaseUrl ? 'PostgreSQL' : 'PGlite (embedded)'}`);
+  if (databaseUrl) {
+    const db = await openDb({ databaseUrl });
+    await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    await db.close();
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'atgt-bench-'));
+  const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', ...env });
+  return {
+    url: server.url,
+    stop: () => server.stop(),
+    openDatabase: () => openDb({ databaseUrl, dataDir }),
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }

@@ -73,6 +73,12 @@ const toUtc = (s: string) => {
   return Date.UTC(y, m - 1, d);
 };
 
+/** The local date in Viet Nam (UTC+7, no daylight saving) of an instant in milliseconds. */
+export const localDateOf = (ms: number): string => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** An ISO instant with its offset, seconds optional: 2026-11-20T07:15:30+07:00, 2026-11-20T00:15Z. */
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** The date `days` days after (or before, if negative) `date`. */
 export function addDays(date: string, days: number): string {
   return new Date(toUtc(date) + days * DAY_MS).toISOString().slice(0, 10);

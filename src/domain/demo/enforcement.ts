@@ -5,7 +5,8 @@
  * Priced and checked by the same domain rules as real entries (checkPatrolViolation). Plates are in series
  * the tests never use (25C-… cars, 25-F1 … motorbikes). Seeded: the same data every time.
  */
-import { checkPatrolViolation, localDateOf } from '../enforcement/patrol-violation.ts';
+import { localDateOf } from '../crashes/periods.ts';
+import { checkPatrolViolation } from '../enforcement/patrol-violation.ts';
 import { pointAtKm } from './province.ts';
 import { Rng } from './rng.ts';
 import type { DemoProvince } from './types.ts';

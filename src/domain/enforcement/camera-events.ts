@@ -4,6 +4,7 @@
  * (the line of the file, counting the CSV header as line 1) and field, in Vietnamese.
  */
 import { VEHICLE_TYPES } from '../crashes/codes.ts';
+import { formatDateVi, ISO_INSTANT, localDateOf } from '../crashes/periods.ts';
 import { parseDelimited } from '../plans/appendix.ts';
 import { vehicleClassOf, violationTypeOn } from './catalogue.ts';
 import { parsePlate } from './plates.ts';
@@ -53,12 +54,8 @@ export const CAMERA_FIELDS = [
 ] as const;
 const REQUIRED = ['cameraId', 'eventId', 'occurredAt', 'violation', 'plate'] as const;
 const VEHICLES = new Set<string>(VEHICLE_TYPES.map((v) => v.code));
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const ID = /^[\w.:\-/]{1,128}$/;
-
-/** The local date in Viet Nam (UTC+7) of an instant. */
-const localDate = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 
 type Raw = Record<string, unknown>;
 
@@ -88,7 +85,7 @@ export function checkEvent(raw: Raw, line: number, out: LineProblem[], now = Dat
   const at = text(raw.occurredAt);
   let ms = Number.NaN;
   if (at) {
-    ms = INSTANT.test(at) ? Date.parse(at) : Number.NaN;
+    ms = ISO_INSTANT.test(at) ? Date.parse(at) : Number.NaN;
     if (Number.isNaN(ms)) bad('occurredAt', 'Thời điểm phải có dạng yyyy-mm-ddThh:mm:ss+07:00.');
     else if (ms > now + 10 * 60_000) bad('occurredAt', 'Thời điểm ở tương lai.');
   }
@@ -99,11 +96,11 @@ export function checkEvent(raw: Raw, line: number, out: LineProblem[], now = Dat
   if (vehicleType && !VEHICLES.has(vehicleType))
     bad('vehicleType', `Loại phương tiện "${vehicleType}" không có trong danh mục.`);
   const code = text(raw.violation);
-  const type = code && !Number.isNaN(ms) ? violationTypeOn(code, localDate(ms)) : null;
+  const type = code && !Number.isNaN(ms) ? violationTypeOn(code, localDateOf(ms)) : null;
   if (code && !Number.isNaN(ms) && !type)
     bad(
       'violation',
-      `Hành vi "${code}" không có trong danh mục áp dụng ngày ${localDate(ms).split('-').reverse().join('/')}.`,
+      `Hành vi "${code}" không có trong danh mục áp dụng ngày ${formatDateVi(localDateOf(ms))}.`,
     );
   const num = (field: string, min: number, max: number, integer = false): number | null => {
     const v = raw[field];

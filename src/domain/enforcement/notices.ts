@@ -9,8 +9,10 @@
  * The wording (20 days to come forward, payment channels) summarises current practice and is to be checked
  * against the Ministry of Public Security's circular in force before issue.
  */
+
+import { formatNumberVi } from '../crashes/comparison.ts';
+import { formatDateVi } from '../crashes/periods.ts';
 import type { PlainTable, ReviewDocument } from '../reports/review-document.ts';
-import { vnd } from './patrol-violation.ts';
 
 export interface NoticeIssuer {
   /** e.g. 'Công an tỉnh Lai Châu' */
@@ -55,7 +57,7 @@ export function localTimeWords(iso: string): string {
   const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
   const [date, time] = [t.slice(0, 10), t.slice(11, 16)];
   const [h, m] = time.split(':');
-  return `${h} giờ ${m} phút, ngày ${date.split('-').reverse().join('/')}`;
+  return `${h} giờ ${m} phút, ngày ${formatDateVi(date)}`;
 }
 
 /** 'Thông báo số' of a violation: its id, so that the payment reference finds it. */
@@ -68,7 +70,7 @@ export function violationNotice(v: NoticeViolation, issuer: NoticeIssuer): Revie
   const coords = v.lat !== null && v.lon !== null ? ` (tọa độ ${v.lat.toFixed(5)}, ${v.lon.toFixed(5)})` : '';
   const range =
     v.fineMin !== null && v.fineMax !== null
-      ? `Từ ${vnd(v.fineMin)} đồng đến ${vnd(v.fineMax)} đồng`
+      ? `Từ ${formatNumberVi(v.fineMin)} đồng đến ${formatNumberVi(v.fineMax)} đồng`
       : 'Theo quyết định xử phạt';
   const facts: [string, string][] = [
     ['Biển số', v.plateDisplay ?? 'Không xác định'],
@@ -87,7 +89,7 @@ export function violationNotice(v: NoticeViolation, issuer: NoticeIssuer): Revie
     ['Căn cứ', v.ruleSetTitle],
     ['Mức phạt tiền theo quy định', range],
     ...(v.fineVnd !== null
-      ? ([['Mức phạt đã quyết định', `${vnd(v.fineVnd)} đồng`]] as [string, string][])
+      ? ([['Mức phạt đã quyết định', `${formatNumberVi(v.fineVnd)} đồng`]] as [string, string][])
       : []),
     ['Điểm trừ giấy phép lái xe', v.points ? `${v.points} điểm` : 'Không'],
     ['Phát hiện bởi', v.source === 'camera' ? 'Hệ thống camera giám sát' : 'Tổ tuần tra, kiểm soát'],
@@ -201,7 +203,7 @@ export function unitNotice(
                   localTimeWords(r.occurredAt).replace(/^.*ngày /, ''),
                   r.typeLabel,
                   r.plateDisplay ?? '',
-                  r.fineVnd === null ? '' : vnd(r.fineVnd),
+                  r.fineVnd === null ? '' : formatNumberVi(r.fineVnd),
                 ]),
                 widths: [0.5, 2.2, 1.4, 3.2, 1.5, 1.4],
               },

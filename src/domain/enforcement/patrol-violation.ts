@@ -5,6 +5,8 @@
  * by field, in Vietnamese; nothing here knows about the database.
  */
 import { VEHICLE_TYPES } from '../crashes/codes.ts';
+import { formatNumberVi } from '../crashes/comparison.ts';
+import { formatDateVi, ISO_INSTANT, localDateOf } from '../crashes/periods.ts';
 import { vehicleClassOf, violationTypeOn } from './catalogue.ts';
 import { parsePlate } from './plates.ts';
 
@@ -37,16 +39,7 @@ export interface FieldProblem {
   message: string;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const VEHICLES = new Map<string, string>(VEHICLE_TYPES.map((v) => [v.code, v.label]));
-
-/** The local date in Viet Nam (UTC+7) of an instant in milliseconds. */
-export const localDateOf = (ms: number): string => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
-
-/** 6000000 → '6.000.000'. */
-export const vnd = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
-const dmy = (date: string) => date.split('-').reverse().join('/');
 
 export function checkPatrolViolation(
   input: PatrolViolationInput,
@@ -54,13 +47,16 @@ export function checkPatrolViolation(
 ): { ok: true; value: CheckedPatrolViolation } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const bad = (path: string, message: string) => problems.push({ path, message });
-  const ms = INSTANT.test(input.occurredAt) ? Date.parse(input.occurredAt) : Number.NaN;
+  const ms = ISO_INSTANT.test(input.occurredAt) ? Date.parse(input.occurredAt) : Number.NaN;
   if (Number.isNaN(ms)) bad('occurredAt', 'Thời điểm phải có dạng yyyy-mm-ddThh:mm:ss+07:00.');
   else if (ms > now + 10 * 60_000) bad('occurredAt', 'Thời điểm ở tương lai.');
   const date = Number.isNaN(ms) ? null : localDateOf(ms);
   const type = date ? violationTypeOn(input.typeCode, date) : null;
   if (date && !type)
-    bad('typeCode', `Hành vi "${input.typeCode}" không có trong danh mục áp dụng ngày ${dmy(date)}.`);
+    bad(
+      'typeCode',
+      `Hành vi "${input.typeCode}" không có trong danh mục áp dụng ngày ${formatDateVi(date)}.`,
+    );
   let plate: { key: string; display: string } | null = null;
   if (input.plate != null && input.plate.trim() !== '') {
     const parsed = parsePlate(input.plate);
@@ -80,7 +76,7 @@ export function checkPatrolViolation(
   if (fine && fineVnd !== null && (fineVnd < fine.min || fineVnd > fine.max))
     bad(
       'fineVnd',
-      `Mức phạt phải từ ${vnd(fine.min)} đến ${vnd(fine.max)} đồng (${type!.ruleSet.id}, ngày ${dmy(date!)}).`,
+      `Mức phạt phải từ ${formatNumberVi(fine.min)} đến ${formatNumberVi(fine.max)} đồng (${type!.ruleSet.id}, ngày ${formatDateVi(date!)}).`,
     );
   if (problems.length || !type || !fine || !date) return { ok: false, problems };
   return {

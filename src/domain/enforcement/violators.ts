@@ -11,6 +11,7 @@
  * - A school is matched on its name written the same way; its label is the spelling met most often, ties going
  *   to the one with more capitals ('Trường THPT Chuyên Lê Quý Đôn' over 'trường thpt chuyên lê quý đôn').
  */
+import { localDateOf } from '../crashes/periods.ts';
 
 export interface ViolatorRecord {
   /** ISO instant. */
@@ -36,8 +37,6 @@ export interface UnitViolators {
 }
 
 const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-
-const localDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** Counts per unit, sorted by kind (org units, schools, communes), then most violators first, then key. */
 export function countViolatorsByUnit(
@@ -66,7 +65,7 @@ export function countViolatorsByUnit(
   };
   const capitals = (s: string) => s.replace(/[^\p{Lu}]/gu, '').length;
   for (const r of records) {
-    const day = localDate(r.occurredAt);
+    const day = localDateOf(Date.parse(r.occurredAt));
     if (day < period.from || day > period.to) continue;
     const idNumber = r.personIdNumber?.trim() || null;
     const name = r.personName?.trim() || null;

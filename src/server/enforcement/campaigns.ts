@@ -4,6 +4,7 @@
  * Writers: the office of the Committee (office, admin) and the police; readers: every signed-in user.
  */
 import type { z } from 'zod';
+import { formatDateVi } from '../../domain/crashes/periods.ts';
 import { campaignResults, periodBefore, type TypeCount } from '../../domain/enforcement/campaigns.ts';
 import { dayEnd, dayStart } from '../crashes/service.ts';
 import { type Actor, audit } from '../platform/audit.ts';
@@ -161,7 +162,7 @@ export async function recordTallies(
     if (body.day < c.from || body.day > c.to)
       problems.push({
         path: 'day',
-        message: `Ngày phải trong thời gian của đợt (${c.from.split('-').reverse().join('/')} – ${c.to.split('-').reverse().join('/')}).`,
+        message: `Ngày phải trong thời gian của đợt (${formatDateVi(c.from)} – ${formatDateVi(c.to)}).`,
       });
     const seen = new Set<string>();
     body.rows.forEach((r, i) => {

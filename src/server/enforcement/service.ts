@@ -3,8 +3,10 @@
  * for every other role, and every read of it audited — and who may feed camera data.
  */
 import type { z } from 'zod';
-import { RULE_SETS } from '../../domain/enforcement/catalogue.ts';
+import { localDateOf } from '../../domain/crashes/periods.ts';
+import { violationLabel } from '../../domain/enforcement/campaigns.ts';
 import { plateKey } from '../../domain/enforcement/plates.ts';
+import { dayEnd, dayStart } from '../crashes/service.ts';
 import { type Actor, audit } from '../platform/audit.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db, Queryable } from '../platform/db.ts';
@@ -31,8 +33,6 @@ export async function requirePolice(db: Queryable, user: SessionUser): Promise<v
   if (!(await isPolice(db, user)))
     throw forbidden('Chỉ lực lượng Công an được nhập dữ liệu vi phạm và dữ liệu camera.');
 }
-
-const labels = new Map(RULE_SETS.flatMap((r) => r.types.map((t) => [`${r.id}:${t.code}`, t.label] as const)));
 
 /** "Nguyễn Văn An" → "Nguyễn V. A.": enough to recognise a list, not to identify a stranger. */
 export function maskName(name: string): string {
@@ -64,14 +64,8 @@ export async function listViolations(
     throw badRequest('Ngày bắt đầu phải trước ngày kết thúc.', [
       { path: 'from', message: 'Sau ngày kết thúc.' },
     ]);
-  if (q.from)
-    where.push(
-      `v.occurred_at >= ((${p.add(q.from)}::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`,
-    );
-  if (q.to)
-    where.push(
-      `v.occurred_at < (((${p.add(q.to)}::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`,
-    );
+  if (q.from) where.push(`v.occurred_at >= ${dayStart(p.add(q.from))}`);
+  if (q.to) where.push(`v.occurred_at < ${dayEnd(p.add(q.to))}`);
   const w = whereClause(where);
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM violations v ${w}`, p.values);
   const rows = await db.query<Row>(
@@ -92,7 +86,7 @@ export async function listViolations(
     items: rows.map((r) => ({
       ...r,
       id: Number(r.id),
-      typeLabel: labels.get(`${r.ruleSet}:${r.typeCode}`) ?? r.typeCode,
+      typeLabel: violationLabel(r.typeCode, localDateOf(Date.parse(r.occurredAt))),
       personName: r.personName === null ? null : full ? r.personName : maskName(r.personName),
       masked: !full,
     })),

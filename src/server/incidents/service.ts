@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { haversineM } from '../../domain/blackspots/spatial.ts';
 import { formatNumberVi } from '../../domain/crashes/comparison.ts';
+import { formatDateVi } from '../../domain/crashes/periods.ts';
 import {
   facilityGroupOf,
   facilityKindLabel,
@@ -31,6 +32,7 @@ import {
 } from '../../domain/incidents/response.ts';
 import { createCrash } from '../crashes/records.ts';
 import { crashInput } from '../crashes/schemas.ts';
+import { dayEnd, dayStart } from '../crashes/service.ts';
 import { type Actor, audit } from '../platform/audit.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db, Queryable } from '../platform/db.ts';
@@ -371,14 +373,8 @@ export async function listIncidents(db: Db, user: SessionUser, q: z.infer<typeof
   if (q.status === 'open') where.push(`i.status = ANY(${p.add(OPEN_STATUSES)}::text[])`);
   else if (q.status !== 'all') where.push(`i.status = ${p.add(q.status)}`);
   if (q.adminUnitId) where.push(`i.admin_unit_id = ${p.add(q.adminUnitId)}`);
-  if (q.from)
-    where.push(
-      `i.first_reported_at >= ((${p.add(q.from)}::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`,
-    );
-  if (q.to)
-    where.push(
-      `i.first_reported_at < (((${p.add(q.to)}::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`,
-    );
+  if (q.from) where.push(`i.first_reported_at >= ${dayStart(p.add(q.from))}`);
+  if (q.to) where.push(`i.first_reported_at < ${dayEnd(p.add(q.to))}`);
   const w = whereClause(where);
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents i ${w}`, p.values);
   // Open incidents: oldest first (the longest wait on top); history: newest first.
@@ -746,8 +742,7 @@ export async function kpi(db: Queryable, q: z.infer<typeof s.kpiQuery>, now = ne
        FROM incidents i
        LEFT JOIN admin_unit_rollup r ON r.id = i.admin_unit_id
        LEFT JOIN admin_units ca ON ca.id = r.current_id
-      WHERE i.first_reported_at >= (($1::date::timestamp - interval '7 hours') AT TIME ZONE 'UTC')
-        AND i.first_reported_at < ((($2::date + 1)::timestamp - interval '7 hours') AT TIME ZONE 'UTC')`,
+      WHERE i.first_reported_at >= ${dayStart('$1')} AND i.first_reported_at < ${dayEnd('$2')}`,
     [q.from, q.to],
   );
   const names = new Map<string, string>();
@@ -791,14 +786,13 @@ const percent = (share: number | null) => (share === null ? '—' : `${formatNum
 /** The KPI as an Excel workbook: by month and by commune. */
 export async function kpiWorkbook(result: Awaited<ReturnType<typeof kpi>>): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  const dmy = (d: string) => d.split('-').reverse().join('/');
   for (const [title, rows, first] of [
     ['Theo tháng', result.months, 'Tháng'],
     ['Theo xã, phường', result.communes, 'Xã/phường'],
   ] as const) {
     const ws = wb.addWorksheet(title);
     ws.addRow([
-      `Tỷ lệ sự cố được tiếp cận trong ${result.targetMinutes} phút, từ ${dmy(result.from)} đến ${dmy(result.to)}`,
+      `Tỷ lệ sự cố được tiếp cận trong ${result.targetMinutes} phút, từ ${formatDateVi(result.from)} đến ${formatDateVi(result.to)}`,
     ]).font = {
       bold: true,
       name: 'Times New Roman',
