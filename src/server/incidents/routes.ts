@@ -198,7 +198,7 @@ export function registerIncidentRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      await service.listIncidents(app.db, userOf(request), { status: 'open', page: 1, pageSize: 1 });
+      await service.requireView(app.db, userOf(request));
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {

@@ -79,7 +79,7 @@ export async function accessOf(db: Queryable, user: SessionUser) {
   };
 }
 
-async function requireView(db: Queryable, user: SessionUser) {
+export async function requireView(db: Queryable, user: SessionUser) {
   const a = await accessOf(db, user);
   if (!a.view) throw forbidden('Chỉ lực lượng công an, y tế và Văn phòng Ban ATGT xem được bảng điều phối.');
   return a;
