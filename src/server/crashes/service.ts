@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { crashCauseLabel, severityLabel } from '../../domain/crashes/codes.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db, Queryable } from '../platform/db.ts';
 import { offsetOf } from '../platform/http.ts';
 import { containing, Params, whereClause } from '../platform/sql.ts';
 import type { crashItem } from './routes.ts';
@@ -22,6 +22,48 @@ export const dayEnd = (date: string) =>
 /** `alias.occurred_at` falls on the local days [from, to]. */
 export const occurredWithin = (from: string, to: string, alias = 'c') =>
   `${alias}.occurred_at >= ${dayStart(from)} AND ${alias}.occurred_at < ${dayEnd(to)}`;
+
+/** The crashes that matter to a campaign in one area and period (verified records, duplicates left out). */
+export interface AreaCrashFigures {
+  crashes: number;
+  deaths: number;
+  injured: number;
+  alcoholCrashes: number;
+  verySeriousCrashes: number;
+}
+
+/**
+ * Figures of each area over local days [from, to]. An area is an administrative unit: the province holds every
+ * crash; a district its communes; a commune itself and the old communes that rolled up into it.
+ */
+export async function areaCrashFigures(
+  db: Queryable,
+  areaIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, AreaCrashFigures>> {
+  const rows = await db.query<AreaCrashFigures & { area: string }>(
+    `WITH areas AS (SELECT id, level FROM admin_units WHERE id = ANY($1::text[])),
+          members AS (
+            SELECT a.id AS area, u.id AS unit FROM areas a
+              JOIN admin_units u ON a.level = 'province' OR u.id = a.id OR u.parent_id = a.id
+            UNION
+            SELECT a.id, r.id FROM areas a JOIN admin_unit_rollup r ON r.current_id = a.id)
+     SELECT m.area, count(*)::int AS crashes, COALESCE(sum(c.deaths), 0)::int AS deaths,
+            COALESCE(sum(c.injured), 0)::int AS injured,
+            (count(*) FILTER (WHERE c.alcohol))::int AS "alcoholCrashes",
+            (count(*) FILTER (WHERE c.severity = 'dac_biet_nghiem_trong'))::int AS "verySeriousCrashes"
+       FROM crashes c JOIN members m ON m.unit = c.admin_unit_id
+      WHERE c.merged_into IS NULL AND c.verified AND ${occurredWithin('$2', '$3')}
+      GROUP BY m.area`,
+    [areaIds, from, to],
+  );
+  const result = new Map<string, AreaCrashFigures>();
+  for (const id of areaIds)
+    result.set(id, { crashes: 0, deaths: 0, injured: 0, alcoholCrashes: 0, verySeriousCrashes: 0 });
+  for (const { area, ...figures } of rows) result.set(area, figures);
+  return result;
+}
 
 export async function listCrashes(db: Db, user: SessionUser, q: z.infer<typeof crashListQuery>) {
   const p = new Params();

@@ -26,6 +26,24 @@ export function monthPeriod(month: string) {
 
 const IN_MONTH = `v.status <> 'cancelled' AND v.occurred_at >= ${dayStart('$1')} AND v.occurred_at < ${dayEnd('$2')}`;
 
+/** How many people of these org units violated over local days [from, to] (emulation; one person counts once). */
+export async function staffViolators(
+  db: Queryable,
+  orgUnitIds: readonly number[],
+  from: string,
+  to: string,
+): Promise<number> {
+  const records = await db.query<ViolatorRecord>(
+    `SELECT to_json(v.occurred_at) #>> '{}' AS "occurredAt", v.person_name AS "personName",
+            v.person_id_number AS "personIdNumber", 0 AS "orgUnitId", NULL AS school, NULL AS "communeId"
+       FROM violations v
+      WHERE ${IN_MONTH} AND v.person_org_unit_id = ANY($3::int[])
+        AND (v.person_name IS NOT NULL OR v.person_id_number IS NOT NULL)`,
+    [from, to, orgUnitIds],
+  );
+  return countViolatorsByUnit(records, { from, to }).reduce((sum, u) => sum + u.violators, 0);
+}
+
 export async function unitNoticeSummary(
   db: Queryable,
   month: string,

@@ -512,3 +512,23 @@ export async function listTriggers(db: Db, q: z.infer<typeof s.triggerQuery>) {
   );
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
+
+/**
+ * Punctuality of units' lead assignments (emulation): the occurrences due on [from, to] — the caller cuts `to`
+ * at today — and how many of them were done by their due date. Cancelled assignments are left out.
+ */
+export async function taskPunctuality(
+  db: Queryable,
+  orgUnitIds: readonly number[],
+  from: string,
+  to: string,
+): Promise<{ due: number; onTime: number }> {
+  const [row] = await db.query<{ due: number; onTime: number }>(
+    `SELECT count(*)::int AS due, (count(*) FILTER (WHERE o.done_on <= o.due_on))::int AS "onTime"
+       FROM task_occurrences o JOIN task_assignments a ON a.id = o.assignment_id
+      WHERE a.org_unit_id = ANY($1::int[]) AND a.role = 'lead' AND a.status <> 'cancelled'
+        AND o.due_on BETWEEN $2::date AND $3::date`,
+    [orgUnitIds, from, to],
+  );
+  return row ?? { due: 0, onTime: 0 };
+}

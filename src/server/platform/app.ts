@@ -23,9 +23,11 @@ import { registerBlackSpotRoutes } from '../blackspots/routes.ts';
 import { registerCrashRoutes } from '../crashes/routes.ts';
 import { registerDirectoryRoutes } from '../directory/routes.ts';
 import { registerPatrolRoutes } from '../enforcement/patrol-routes.ts';
+import { registerEmulationRoutes } from '../emulation/routes.ts';
 import { registerEnforcementRoutes } from '../enforcement/routes.ts';
 import { registerIncidentRoutes } from '../incidents/routes.ts';
 import { registerPlanRoutes } from '../plans/routes.ts';
+import { registerPropagandaRoutes } from '../propaganda/routes.ts';
 import { registerReportRoutes } from '../reports/routes.ts';
 import { registerSystemRoutes } from '../system/routes.ts';
 import { type Access, allows } from './auth/roles.ts';
@@ -203,6 +205,8 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   registerIncidentRoutes(app);
   registerEnforcementRoutes(app);
   registerPatrolRoutes(app);
+  registerPropagandaRoutes(app);
+  registerEmulationRoutes(app);
   registerAuditRoutes(app);
   return app;
 }

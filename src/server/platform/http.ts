@@ -68,6 +68,8 @@ export const isoDate = z
     'Ngày không tồn tại',
   );
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** The body of an action that takes none: nothing, or an empty object. */
+export const emptyBody = z.object({}).strict();
 
 export const errorSchema = z.object({
   error: z.object({

@@ -432,13 +432,17 @@ function titleBlock(doc: ReviewDocument): Paragraph[] {
 }
 
 function sectionBlocks(section: ReviewSection): Array<Paragraph | Table> {
-  const heading = lines(`${section.number}. ${section.heading}`, {
-    bold: true,
-    alignment: AlignmentType.JUSTIFIED,
-    firstLine: FIRST_LINE,
-    spacing: { ...BODY_SPACING, before: 120 },
-    keepNext: true,
-  });
+  // A section without number and heading is a run of paragraphs (e.g. the 'Căn cứ …' of a decision).
+  const title = section.number ? `${section.number}. ${section.heading}` : section.heading;
+  const heading = !title
+    ? []
+    : lines(title, {
+        bold: true,
+        alignment: AlignmentType.JUSTIFIED,
+        firstLine: FIRST_LINE,
+        spacing: { ...BODY_SPACING, before: 120 },
+        keepNext: true,
+      });
   return [
     ...heading,
     ...section.paragraphs.flatMap(bodyParagraph),

@@ -165,7 +165,7 @@ export const draftInput = z
   .strict();
 export const submitInput = z.object({ values: submissionValues.optional() }).strict();
 export const commentInput = z.object({ comment: trimmed(2000) }).strict();
-export const emptyBody = z.object({}).strict();
+export { emptyBody } from '../platform/http.ts';
 
 export const submissionEvent = z.object({
   at: z.string(),

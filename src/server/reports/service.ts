@@ -1082,3 +1082,26 @@ export async function remindUnits(db: Db, actor: Actor, q: z.infer<typeof s.boar
     return { reminded: units.length, units };
   });
 }
+
+/**
+ * Punctuality of units' periodic reports (emulation): the reports due on [from, to] and how many were first sent
+ * by their due date. A report not yet due (pending) is left out; one past due and never sent counts as late.
+ */
+export async function reportPunctuality(
+  db: Db,
+  orgUnitIds: readonly number[],
+  from: string,
+  to: string,
+  today: string,
+): Promise<{ due: number; onTime: number }> {
+  let due = 0;
+  let onTime = 0;
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+    for (const unitId of orgUnitIds)
+      for (const row of (await unitHistory(db, unitId, year, today)).rows) {
+        if (row.period.dueOn < from || row.period.dueOn > to || row.timeliness === 'pending') continue;
+        due++;
+        if (row.timeliness === 'on_time') onTime++;
+      }
+  return { due, onTime };
+}
