@@ -10,7 +10,9 @@ import { loadDemoEnforcement } from './enforcement.ts';
 import { loadDemoHealthRecords } from './health.ts';
 import { loadDemoIncidents } from './incidents.ts';
 import { insertJson } from './insert-json.ts';
+import { loadDemoEmulation } from './emulation.ts';
 import { DEMO_AS_OF, loadDemoPlan } from './plan.ts';
+import { loadDemoPropaganda } from './propaganda.ts';
 import { loadDemoReports } from './reports.ts';
 
 export interface DemoCounts {
@@ -208,6 +210,9 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
   // The response registry belongs to the directory (it decides who may dispatch); the history goes with the crashes.
   const incidents = await loadDemoIncidents(db, province, counts.crashes > 0 ? DEMO_AS_OF : null);
   if (counts.crashes > 0) await loadDemoEnforcement(db, province, DEMO_AS_OF);
+  if (counts.crashes > 0) await loadDemoPropaganda(db, province, DEMO_AS_OF);
+  // After everything the campaigns' data criteria are computed from.
+  if (counts.crashes > 0) await loadDemoEmulation(db, DEMO_AS_OF);
   return {
     ...counts,
     planTasks: plan.tasks,

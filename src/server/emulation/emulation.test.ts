@@ -99,7 +99,8 @@ beforeAll(async () => {
   office = await TestClient.loggedIn(t.app, 'vanphong');
   commune = await TestClient.loggedIn(t.app, 'xa.binhlu');
   agency = await TestClient.loggedIn(t.app, 'xaydung');
-  // The figures are worked out by hand: no demo crash before 2024.
+  // The figures are worked out by hand: no demo crash before 2024, and none of the demo's campaigns.
+  await t.db.exec('DELETE FROM emulation_campaigns');
   await t.db.exec(`UPDATE crashes SET merged_into = NULL WHERE merged_into IN (SELECT id FROM crashes WHERE occurred_at < '2024-01-01');
                    DELETE FROM crashes WHERE occurred_at < '2024-01-01';`);
   for (const [key, name] of [
