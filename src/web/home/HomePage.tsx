@@ -4,6 +4,8 @@ import { Card, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { crashStatsQuery } from '../crashes/api.ts';
 import { KpiCards } from '../crashes/ui.tsx';
+import { EmulationHomeCard } from '../emulation/HomeCard.tsx';
+import { emulationPermissions } from '../emulation/permissions.ts';
 import { myDueCountQuery } from '../plans/api.ts';
 import { permissions, useSession } from '../platform/auth.tsx';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
@@ -151,6 +153,7 @@ export function HomePage() {
       </section>
 
       {reportPermissions.fill(user.role) ? <ReportsDueCard /> : null}
+      {emulationPermissions.selfAssess(user.role) ? <EmulationHomeCard /> : null}
 
       <section aria-labelledby="home-shortcuts">
         <h2 id="home-shortcuts" className="section-title">

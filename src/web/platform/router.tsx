@@ -21,6 +21,12 @@ import {
   validatePeopleSearch,
   validateUsersSearch,
 } from '../directory/search.ts';
+import { emulationPermissions } from '../emulation/permissions.ts';
+import {
+  validateCampaignNewSearch,
+  validateCampaignSearch,
+  validateCampaignsSearch as validateEmulationCampaignsSearch,
+} from '../emulation/search.ts';
 import { canImportCamera } from '../enforcement/permissions.ts';
 import {
   validateCampaignsSearch,
@@ -37,6 +43,11 @@ import {
   validatePlanSearch,
   validatePlansSearch,
 } from '../plans/search.ts';
+import {
+  validateCommitmentsSearch,
+  validatePropagandaStatsSearch,
+  validateSessionsSearch,
+} from '../propaganda/search.ts';
 import { reportPermissions } from '../reports/permissions.ts';
 import {
   validateBoardSearch,
@@ -485,6 +496,80 @@ const violationStatsRoute = createRoute({
   component: lazyRouteComponent(() => import('../enforcement/StatsPage.tsx'), 'StatsPage'),
 });
 
+// ───────────── Emulation and awards (thi đua, khen thưởng) ─────────────
+
+const emulationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'emulation',
+  validateSearch: validateEmulationCampaignsSearch,
+  component: lazyRouteComponent(() => import('../emulation/CampaignsPage.tsx'), 'CampaignsPage'),
+});
+
+const EmulationNewPage = lazyRouteComponent(
+  () => import('../emulation/CampaignFormPage.tsx'),
+  'CampaignNewPage',
+);
+const emulationNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'emulation/new',
+  validateSearch: validateCampaignNewSearch,
+  component: () => (
+    <RequirePermission allowed={emulationPermissions.manage}>
+      <EmulationNewPage />
+    </RequirePermission>
+  ),
+});
+
+const emulationCampaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'emulation/$campaignId',
+  validateSearch: validateCampaignSearch,
+  component: lazyRouteComponent(() => import('../emulation/CampaignPage.tsx'), 'CampaignPage'),
+});
+
+const EmulationEditPage = lazyRouteComponent(
+  () => import('../emulation/CampaignFormPage.tsx'),
+  'CampaignEditPage',
+);
+const emulationEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'emulation/$campaignId/edit',
+  component: () => (
+    <RequirePermission allowed={emulationPermissions.manage}>
+      <EmulationEditPage />
+    </RequirePermission>
+  ),
+});
+
+const emulationAssessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'emulation/$campaignId/units/$unitId',
+  component: lazyRouteComponent(() => import('../emulation/AssessmentPage.tsx'), 'AssessmentPage'),
+});
+
+// ───────────── Propaganda and education (tuyên truyền) ─────────────
+
+const propagandaRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'propaganda',
+  validateSearch: validateSessionsSearch,
+  component: lazyRouteComponent(() => import('../propaganda/SessionsPage.tsx'), 'SessionsPage'),
+});
+
+const propagandaStatsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'propaganda/stats',
+  validateSearch: validatePropagandaStatsSearch,
+  component: lazyRouteComponent(() => import('../propaganda/StatsPage.tsx'), 'StatsPage'),
+});
+
+const commitmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'propaganda/commitments',
+  validateSearch: validateCommitmentsSearch,
+  component: lazyRouteComponent(() => import('../propaganda/CommitmentsPage.tsx'), 'CommitmentsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -530,6 +615,14 @@ const routeTree = rootRoute.addChildren([
     campaignRoute,
     unitNoticesRoute,
     violationStatsRoute,
+    emulationRoute,
+    emulationNewRoute,
+    emulationCampaignRoute,
+    emulationEditRoute,
+    emulationAssessmentRoute,
+    propagandaRoute,
+    propagandaStatsRoute,
+    commitmentsRoute,
     auditRoute,
   ]),
 ]);

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -26,7 +27,10 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SnippetsOutlined,
+  SolutionOutlined,
+  SoundOutlined,
   TeamOutlined,
+  TrophyOutlined,
   VideoCameraOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -72,6 +76,10 @@ export type To =
   | '/violations/campaigns'
   | '/violations/unit-notices'
   | '/violations/stats'
+  | '/emulation'
+  | '/propaganda'
+  | '/propaganda/stats'
+  | '/propaganda/commitments'
   | '/audit';
 
 interface NavLeaf {
@@ -188,6 +196,17 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
       icon: <VideoCameraOutlined aria-hidden />,
     });
 
+  // Propaganda: every signed-in user reads; the office, agencies and communes record their own.
+  const propaganda: NavLeaf[] = [
+    { to: '/propaganda', label: t('propaganda.nav.sessions'), icon: <SoundOutlined aria-hidden /> },
+    { to: '/propaganda/stats', label: t('propaganda.nav.stats'), icon: <AreaChartOutlined aria-hidden /> },
+    {
+      to: '/propaganda/commitments',
+      label: t('propaganda.nav.commitments'),
+      icon: <SolutionOutlined aria-hidden />,
+    },
+  ];
+
   const items: MenuProps['items'] = [
     leaf({ to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> }),
     { type: 'group', key: 'plans', label: t('nav.plansGroup'), children: plans.map(leaf) },
@@ -217,6 +236,24 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
       key: 'enforcement',
       label: t('enforcement.nav.group'),
       children: enforcement.map(leaf),
+    },
+    {
+      type: 'group',
+      key: 'emulation',
+      label: t('emulation.nav.group'),
+      children: [
+        leaf({
+          to: '/emulation',
+          label: t('emulation.nav.campaigns'),
+          icon: <TrophyOutlined aria-hidden />,
+        }),
+      ],
+    },
+    {
+      type: 'group',
+      key: 'propaganda',
+      label: t('propaganda.nav.group'),
+      children: propaganda.map(leaf),
     },
     { type: 'group', key: 'black-spots', label: t('nav.blackSpots'), children: blackSpots.map(leaf) },
     { type: 'group', key: 'directory', label: t('nav.directory'), children: directory.map(leaf) },
@@ -265,6 +302,10 @@ const KEYS: To[] = [
   '/violations/unit-notices',
   '/violations/stats',
   '/violations',
+  '/emulation',
+  '/propaganda/stats',
+  '/propaganda/commitments',
+  '/propaganda',
   '/audit',
 ];
 
