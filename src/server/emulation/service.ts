@@ -38,7 +38,7 @@ import {
 } from '../../domain/emulation/scoring.ts';
 import { areaCrashFigures } from '../crashes/service.ts';
 import { staffViolators } from '../enforcement/unit-notices.ts';
-import { isMyUnit } from '../plans/policies.ts';
+import { isMyUnit, myUnitsSql } from '../plans/policies.ts';
 import { taskPunctuality } from '../plans/service.ts';
 import { type Actor, audit } from '../platform/audit.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
@@ -158,14 +158,14 @@ export async function scoreRows(db: Queryable, campaignId: number, orgUnitId?: n
 async function myParticipantIds(db: Queryable, user: SessionUser, campaignIds: number[]) {
   const mine = new Map<number, number[]>();
   if (user.role !== 'agency' && user.role !== 'commune') return mine;
+  const p = new Params();
   const rows = await db.query<{ campaignId: number; orgUnitId: number }>(
     `SELECT campaign_id AS "campaignId", org_unit_id AS "orgUnitId" FROM emulation_participants
-      WHERE campaign_id = ANY($1::int[])`,
-    [campaignIds],
+      WHERE campaign_id = ANY(${p.add(campaignIds)}::int[]) AND org_unit_id IN (${myUnitsSql(user, p)})
+      ORDER BY org_unit_id`,
+    p.values,
   );
-  for (const r of rows)
-    if (await isMyUnit(db, user, r.orgUnitId))
-      mine.set(r.campaignId, [...(mine.get(r.campaignId) ?? []), r.orgUnitId]);
+  for (const r of rows) mine.set(r.campaignId, [...(mine.get(r.campaignId) ?? []), r.orgUnitId]);
   return mine;
 }
 
