@@ -420,7 +420,7 @@ function AssessmentEditor({ a }: { a: Assessment }) {
       />
       <div className="em-status-line">
         <AssessmentStatusTag status={a.status} />
-        {a.submittedAt ? (
+        {a.submittedAt && (a.status === 'submitted' || a.status === 'reviewed') ? (
           <span className="muted">
             {t('emulation.assessment.submittedAt', { at: formatInstant(a.submittedAt) })}
           </span>

@@ -251,6 +251,10 @@ function applyProblems(
     byName.set(key, entry);
   }
   form.setFields([...byName.values()].map((e) => ({ name: e.name as never, errors: e.errors })));
+  // Show the first field in trouble; with none, the message above the form is what to read.
+  const first = [...byName.values()][0];
+  if (first) window.setTimeout(() => form.scrollToField(first.name as never, { block: 'center' }), 50);
+  else window.setTimeout(() => window.scrollTo({ top: 0 }), 50);
   return loose;
 }
 
