@@ -4,10 +4,10 @@
 // PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/atgt_bench; skipped if unreachable).
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { Rng } from '../src/domain/demo/rng.ts';
 import { loadDemoProvince } from '../src/server/demo/load.ts';
 import { type Db, openDb, wrapPglite } from '../src/server/platform/db.ts';
 import { migrate } from '../src/server/platform/migrate.ts';
+import { insertGeneratedCrashes } from './crash-data.ts';
 import {
   benchApp,
   formatPercentiles,
@@ -26,60 +26,13 @@ const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/a
 const stats = percentiles;
 const fmt = (x: Percentiles) => formatPercentiles(x);
 
-const CAUSES = ['speed', 'alcohol', 'wrong_lane', 'overtaking', 'turning', 'no_licence', 'other'];
-const VEHICLES = ['motorbike', 'car', 'truck', 'bus', 'bicycle', 'pedestrian'];
-
-/** Generates and inserts the crashes in chunks, each crash in a commune valid on its date. */
-async function load(db: Db): Promise<number> {
-  const communes = await db.query<{ id: string; validFrom: string; validTo: string | null }>(
-    `SELECT id, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM admin_units WHERE level = 'commune'`,
-  );
-  const before = communes.filter((c) => c.validTo !== null);
-  const after = communes.filter((c) => c.validTo === null);
-  const rng = new Rng(42);
-  const start = Date.UTC(FIRST_YEAR, 0, 1);
-  const span = Date.UTC(LAST_YEAR + 1, 0, 1) - start;
-  const CHUNK = 20_000;
-  const t0 = performance.now();
-  for (let done = 0; done < CRASHES; done += CHUNK) {
-    const rows = [];
-    for (let i = 0; i < Math.min(CHUNK, CRASHES - done); i++) {
-      const at = new Date(start + Math.floor(rng.next() * span));
-      const day = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-      const pool = day < '2025-07-01' ? before : after;
-      const deaths = rng.next() < 0.3 ? rng.int(1, 2) : 0;
-      const injured = rng.int(0, 3);
-      rows.push({
-        occurredAt: at.toISOString(),
-        adminUnitId: rng.pick(pool).id,
-        mode: 'road',
-        deaths,
-        injured,
-        cause: rng.pick(CAUSES),
-        vehicles: [rng.pick(VEHICLES)],
-        alcohol: rng.next() < 0.15,
-        severity:
-          deaths >= 2
-            ? 'rat_nghiem_trong'
-            : deaths === 1
-              ? 'nghiem_trong'
-              : injured
-                ? 'it_nghiem_trong'
-                : 'va_cham',
-        source: 'police',
-        verified: rng.next() < 0.95,
-      });
-    }
-    await db.query(
-      `INSERT INTO crashes (occurred_at, admin_unit_id, mode, deaths, injured, cause, causes, vehicles, alcohol, severity, source, verified)
-       SELECT "occurredAt", "adminUnitId", mode, deaths, injured, cause, ARRAY[cause], vehicles, alcohol, severity, source, verified
-         FROM jsonb_to_recordset($1::jsonb) AS x("occurredAt" timestamptz, "adminUnitId" text, mode text, deaths int,
-              injured int, cause text, vehicles text[], alcohol boolean, severity text, source text, verified boolean)`,
-      [JSON.stringify(rows)],
-    );
-  }
-  return performance.now() - t0;
-}
+/** The crashes over FIRST_YEAR–LAST_YEAR (the shared generator of bench/crash-data.ts). */
+const load = (db: Db) =>
+  insertGeneratedCrashes(db, {
+    count: CRASHES,
+    startMs: Date.UTC(FIRST_YEAR, 0, 1),
+    endMs: Date.UTC(LAST_YEAR + 1, 0, 1),
+  });
 
 async function measure(label: string, db: Db) {
   await migrate(db);

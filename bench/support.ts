@@ -74,8 +74,11 @@ export async function session(app: App, username: string) {
  * folder, or the PostgreSQL database at DATABASE_URL emptied first. After `stop()`, `openDatabase()` reads
  * what it stored; `cleanup()` removes the folder.
  */
-export async function spawnBenchServer(env: Record<string, string> = {}) {
-  const databaseUrl = process.env.DATABASE_URL;
+export async function spawnBenchServer(
+  env: Record<string, string> = {},
+  /** the PostgreSQL database to use (emptied first); null: PGlite whatever DATABASE_URL says */
+  databaseUrl: string | null | undefined = process.env.DATABASE_URL,
+) {
   console.log(machineLine());
   console.log(`database: ${databaseUrl ? 'PostgreSQL' : 'PGlite (embedded)'}`);
   if (databaseUrl) {
@@ -88,7 +91,7 @@ export async function spawnBenchServer(env: Record<string, string> = {}) {
   return {
     url: server.url,
     stop: () => server.stop(),
-    openDatabase: () => openDb({ databaseUrl, dataDir }),
+    openDatabase: () => openDb({ databaseUrl: databaseUrl ?? undefined, dataDir }),
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }

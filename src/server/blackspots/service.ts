@@ -645,3 +645,63 @@ export async function spotsGeoJson(db: Db) {
 }
 
 export { STATUS_LABEL };
+
+/**
+ * The registry at a glance (the dashboards): spots by status, remedies completed in `today`'s year, and the
+ * planned remedies past their deadline, most overdue first. `areaId` limits it to one current commune (spots
+ * recorded in an old commune that rolled up into it included).
+ */
+export async function spotSummary(db: Queryable, today: string, areaId?: string) {
+  const p = new Params();
+  const area =
+    areaId === undefined
+      ? ''
+      : `AND b.admin_unit_id IN (SELECT id FROM admin_unit_rollup WHERE current_id = ${p.add(areaId)})`;
+  const counts = await db.query<{ status: Status; n: number }>(
+    `SELECT b.status, count(*)::int AS n FROM black_spots b WHERE TRUE ${area} GROUP BY 1`,
+    p.values,
+  );
+  const year = today.slice(0, 4);
+  const [remedied] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM black_spots b
+      WHERE b.remedied_on BETWEEN ${p.add(`${year}-01-01`)}::date AND ${p.add(today)}::date ${area}`,
+    p.values,
+  );
+  const q = new Params();
+  const overdue = await db.query<{
+    id: number;
+    name: string;
+    remedyDue: string;
+    daysLate: number;
+    leadUnitName: string | null;
+  }>(
+    `SELECT b.id, b.name, b.remedy_due::text AS "remedyDue", (${q.add(today)}::date - b.remedy_due)::int AS "daysLate",
+            u.name AS "leadUnitName"
+       FROM black_spots b LEFT JOIN org_units u ON u.id = b.remedy_lead_unit_id
+      WHERE b.status = 'remedy_planned' AND b.remedy_due < $1::date
+        ${areaId === undefined ? '' : `AND b.admin_unit_id IN (SELECT id FROM admin_unit_rollup WHERE current_id = ${q.add(areaId)})`}
+      ORDER BY b.remedy_due, b.id`,
+    q.values,
+  );
+  const r = new Params();
+  const spots = await db.query<{ id: number; name: string; status: Status }>(
+    `SELECT b.id, b.name, b.status FROM black_spots b
+      WHERE b.status <> 'dismissed'
+        ${areaId === undefined ? '' : `AND b.admin_unit_id IN (SELECT id FROM admin_unit_rollup WHERE current_id = ${r.add(areaId)})`}
+      ORDER BY b.fatal_crashes DESC, b.crashes DESC, b.id LIMIT 10`,
+    r.values,
+  );
+  const byStatus = new Map(counts.map((c) => [c.status, c.n]));
+  return {
+    /** the worst 10 not dismissed */
+    spots: spots.map((x) => ({ ...x, statusLabel: STATUS_LABEL[x.status] })),
+    byStatus: (Object.keys(NEXT) as Status[]).map((status) => ({
+      status,
+      label: STATUS_LABEL[status],
+      count: byStatus.get(status) ?? 0,
+    })),
+    total: counts.reduce((sum, c) => sum + c.n, 0),
+    remediedThisYear: remedied?.n ?? 0,
+    overdueRemedies: overdue,
+  };
+}

@@ -190,7 +190,11 @@ export async function crashStats(
       totalPrevious[k] += r.previous[k];
     }
   }
-  const place = scope === null ? 'toàn tỉnh' : `trên địa bàn ${labels(scope) || 'xã'}`;
+  // The commune's own name ("xã Bình Lư"), whatever the breakdown.
+  const scopeLabel =
+    scope === null ? '' : (q.by === 'commune' ? labels : await labelsFor(db, 'commune', [scope]))(scope);
+  const place =
+    scope === null ? 'toàn tỉnh' : `trên địa bàn ${scopeLabel.replace(/^./, (c) => c.toLowerCase()) || 'xã'}`;
   return {
     period: { from: period.from, to: period.to, label: period.label },
     previous: { from: previous.from, to: previous.to, label: previous.label },
@@ -369,3 +373,106 @@ export async function statsWorkbook(result: StatsResult): Promise<Uint8Array> {
 
 const dmyRange = (p: { from: string; to: string }) =>
   `${p.from.split('-').reverse().join('/')} – ${p.to.split('-').reverse().join('/')}`;
+
+/** The three criteria of one month; `partial` when the month is cut at `asOf`. */
+export interface MonthFigures {
+  month: number;
+  current: Criteria | null;
+  previous: Criteria;
+  partial: boolean;
+}
+
+/**
+ * The three criteria by month of `year` and of the year before (verified records, read from `crash_monthly`), in
+ * the user's scope. Months of `year` after `asOf` are null; the month holding `asOf` is marked partial (last
+ * year's months are always whole).
+ */
+export async function monthlyTrend(
+  db: Db,
+  user: SessionUser,
+  year: number,
+  asOf: string,
+): Promise<MonthFigures[]> {
+  const scope = crashScope(user);
+  const values: unknown[] = [`${year - 1}-01-01`, `${year}-12-01`];
+  const scopeSql =
+    scope === null
+      ? ''
+      : `AND m.admin_unit_id IN (SELECT id FROM admin_unit_rollup WHERE current_id = $${values.push(scope)})`;
+  const rows = await db.query<Criteria & { month: string }>(
+    `SELECT m.month::text AS month, COALESCE(sum(m.crashes), 0)::int AS crashes,
+            COALESCE(sum(m.deaths), 0)::int AS deaths, COALESCE(sum(m.injured), 0)::int AS injured
+       FROM crash_monthly m
+      WHERE m.verified AND m.month BETWEEN $1::date AND $2::date ${scopeSql}
+      GROUP BY 1`,
+    values,
+  );
+  const byMonth = new Map(rows.map((r) => [r.month.slice(0, 7), r]));
+  const figures = (key: string): Criteria => {
+    const r = byMonth.get(key);
+    return r ? { crashes: r.crashes, deaths: r.deaths, injured: r.injured } : zero();
+  };
+  const last = asOf < `${year}-01-01` ? 0 : asOf > `${year}-12-31` ? 12 : Number(asOf.slice(5, 7));
+  const out: MonthFigures[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const mm = String(m).padStart(2, '0');
+    out.push({
+      month: m,
+      current: m <= last ? figures(`${year}-${mm}`) : null,
+      previous: figures(`${year - 1}-${mm}`),
+      partial: m === last && last < 12 && asOf.slice(0, 7) === `${year}-${mm}` && !isMonthEnd(asOf),
+    });
+  }
+  return out;
+}
+
+const isMonthEnd = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.getUTCDate() === 1;
+};
+
+/** Local hours that count as night: 18:00 to 05:59. */
+export const NIGHT_HOURS = { from: 18, to: 6 } as const;
+
+/**
+ * What the verified crashes on one road over local days [from, to] have in common: the vehicle type most often
+ * involved (a crash counts once per type) and how many happened at night (18:00–05:59), in the user's scope.
+ */
+export async function roadProfile(db: Db, user: SessionUser, roadId: number, from: string, to: string) {
+  const scope = crashScope(user);
+  const values: unknown[] = [roadId, from, to];
+  const scopeSql =
+    scope === null
+      ? ''
+      : `AND c.admin_unit_id IN (SELECT id FROM admin_unit_rollup WHERE current_id = $${values.push(scope)})`;
+  const hour = `extract(hour FROM (c.occurred_at AT TIME ZONE 'UTC') + interval '7 hours')`;
+  const where = `c.road_id = $1 AND c.merged_into IS NULL AND c.verified AND ${occurredWithin('$2', '$3')} ${scopeSql}`;
+  const [totals] = await db.query<{ crashes: number; night: number }>(
+    `SELECT count(*)::int AS crashes,
+            (count(*) FILTER (WHERE ${hour} >= ${NIGHT_HOURS.from} OR ${hour} < ${NIGHT_HOURS.to}))::int AS night
+       FROM crashes c WHERE ${where}`,
+    values,
+  );
+  // A crash counts once per vehicle type, however many vehicles of that type it involved.
+  const [top] = await db.query<{ vehicle: string; crashes: number }>(
+    `SELECT x.vehicle, count(*)::int AS crashes
+       FROM (SELECT DISTINCT c.id, t.vehicle FROM crashes c CROSS JOIN LATERAL unnest(c.vehicles) AS t(vehicle)
+              WHERE ${where}) x
+      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+    values,
+  );
+  return {
+    crashes: totals?.crashes ?? 0,
+    night: totals?.night ?? 0,
+    topVehicle: top
+      ? { code: top.vehicle, label: vehicleLabels.get(top.vehicle) ?? top.vehicle, crashes: top.crashes }
+      : null,
+  };
+}
+
+/** The roads' ids by code (a route's key in the statistics is its code). */
+export async function roadIdsByCode(db: Db): Promise<Map<string, number>> {
+  const rows = await db.query<{ id: number; code: string }>('SELECT id, code FROM roads');
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

@@ -6,6 +6,7 @@ import { normalizeName } from '../../domain/directory/admin-units.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db } from '../platform/db.ts';
 import { setMeta } from '../system/meta.ts';
+import { loadDemoBlackSpots } from './blackspots.ts';
 import { loadDemoEmulation } from './emulation.ts';
 import { loadDemoEnforcement } from './enforcement.ts';
 import { loadDemoHealthRecords } from './health.ts';
@@ -209,6 +210,7 @@ export async function loadDemoProvince(db: Db, options: { crashes?: boolean } = 
   const reports = counts.crashes > 0 ? await loadDemoReports(db, DEMO_AS_OF) : { submissions: 0 };
   // The response registry belongs to the directory (it decides who may dispatch); the history goes with the crashes.
   const incidents = await loadDemoIncidents(db, province, counts.crashes > 0 ? DEMO_AS_OF : null);
+  if (counts.crashes > 0) await loadDemoBlackSpots(db, DEMO_AS_OF);
   if (counts.crashes > 0) await loadDemoEnforcement(db, province, DEMO_AS_OF);
   if (counts.crashes > 0) await loadDemoPropaganda(db, province, DEMO_AS_OF);
   // After everything the campaigns' data criteria are computed from.

@@ -31,7 +31,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { trafficOrderCriteria } from '../../domain/emulation/criteria.ts';
+import { defaultAwardLevels, trafficOrderCriteria } from '../../domain/emulation/criteria.ts';
 import { createTestApp, type ErrorBody, TestClient, type TestContext } from '../platform/testing/index.ts';
 import { readDocx } from '../reports/docx-reader.ts';
 import type * as s from './schemas.ts';
@@ -265,29 +265,10 @@ const input = (over: Record<string, unknown> = {}) => ({
   to: '2023-12-31',
   selfAssessmentDue: '2023-12-20',
   criteria: trafficOrderCriteria(),
-  awardLevels: [
-    {
-      code: 'co_thi_dua',
-      title: 'Cờ thi đua của UBND tỉnh',
-      minScore: 95,
-      maxCount: 1,
-      requiresFullPoints: ['1.5'],
-    },
-    {
-      code: 'bang_khen',
-      title: 'Bằng khen của Chủ tịch UBND tỉnh',
-      minScore: 90,
-      maxCount: 3,
-      requiresFullPoints: ['1.5'],
-    },
-    {
-      code: 'giay_khen',
-      title: 'Giấy khen của Trưởng Ban ATGT huyện',
-      minScore: 80,
-      maxCount: 5,
-      requiresFullPoints: [],
-    },
-  ],
+  // The usual levels; a district campaign's own certificate is the district committee's.
+  awardLevels: defaultAwardLevels().map((l) =>
+    l.code === 'giay_khen' ? { ...l, title: 'Giấy khen của Trưởng Ban ATGT huyện' } : l,
+  ),
   participantIds: [unit.A, unit.B, unit.C, unit.P],
   ...over,
 });

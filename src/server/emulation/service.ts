@@ -331,6 +331,19 @@ async function inputProblems(db: Queryable, input: Input): Promise<ErrorDetail[]
   return problems;
 }
 
+/** The campaign's columns in the order both INSERT and UPDATE write them. */
+const campaignValues = (input: Input) => [
+  input.name,
+  input.documentNumber ?? null,
+  input.issuingBody,
+  input.areaAdminUnitId,
+  input.from,
+  input.to,
+  input.selfAssessmentDue ?? null,
+  JSON.stringify(input.criteria),
+  JSON.stringify(input.awardLevels),
+];
+
 const invalid = (details: ErrorDetail[]) => badRequest('Dữ liệu phong trào chưa hợp lệ.', details);
 
 export async function createCampaign(db: Db, actor: Actor, user: SessionUser, input: Input, today: string) {
@@ -341,18 +354,7 @@ export async function createCampaign(db: Db, actor: Actor, user: SessionUser, in
       `INSERT INTO emulation_campaigns (name, document_number, issuing_body, area_admin_unit_id, from_date, to_date,
                                         self_assessment_due, criteria, award_levels, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        input.name,
-        input.documentNumber ?? null,
-        input.issuingBody,
-        input.areaAdminUnitId,
-        input.from,
-        input.to,
-        input.selfAssessmentDue ?? null,
-        JSON.stringify(input.criteria),
-        JSON.stringify(input.awardLevels),
-        actor.userId,
-      ],
+      [...campaignValues(input), actor.userId],
     );
     await tx.query(
       `INSERT INTO emulation_participants (campaign_id, org_unit_id) SELECT $1, unnest($2::int[])`,
@@ -398,18 +400,7 @@ export async function updateCampaign(
       `UPDATE emulation_campaigns SET name = $2, document_number = $3, issuing_body = $4, area_admin_unit_id = $5,
               from_date = $6, to_date = $7, self_assessment_due = $8, criteria = $9, award_levels = $10, updated_at = now()
         WHERE id = $1`,
-      [
-        id,
-        input.name,
-        input.documentNumber ?? null,
-        input.issuingBody,
-        input.areaAdminUnitId,
-        input.from,
-        input.to,
-        input.selfAssessmentDue ?? null,
-        JSON.stringify(input.criteria),
-        JSON.stringify(input.awardLevels),
-      ],
+      [id, ...campaignValues(input)],
     );
     if (!sameUnits) {
       await tx.query(
@@ -1121,4 +1112,46 @@ export async function saveAwards(
     });
   });
   return ranking(db, campaignId);
+}
+
+/**
+ * Where the caller's own units stand in their campaign (the dashboards): the open campaign they take part in
+ * (self-assessment or review; else the latest closed one), and for each of their participating units its score
+ * on a scale of 100, its rank among the participants, its classification and its assessment's status.
+ * Null when none of their units takes part in any campaign.
+ */
+export async function myStanding(db: Db, user: SessionUser) {
+  const p = new Params();
+  const [campaign] = await db.query<{ id: number }>(
+    `SELECT c.id FROM emulation_campaigns c
+      WHERE c.status <> 'draft'
+        AND EXISTS (SELECT 1 FROM emulation_participants x
+                     WHERE x.campaign_id = c.id AND x.org_unit_id IN (${myUnitsSql(user, p)}))
+      ORDER BY c.status IN ('self_assessment', 'review') DESC, c.from_date DESC, c.id DESC LIMIT 1`,
+    p.values,
+  );
+  if (!campaign) return null;
+  const c = await campaignRow(db, campaign.id);
+  const mine = (await myParticipantIds(db, user, [c.id])).get(c.id) ?? [];
+  const { ranked, kinds } = await rankedUnits(db, c);
+  return {
+    campaignId: c.id,
+    name: c.name,
+    status: c.status,
+    from: c.from,
+    to: c.to,
+    participants: ranked.length,
+    units: ranked
+      .filter((r) => mine.includes(r.orgUnitId))
+      .map((r) => ({
+        orgUnitId: r.orgUnitId,
+        name: r.name,
+        score: r.totals.score,
+        earned: r.totals.earned,
+        max: r.totals.max,
+        rank: r.rank,
+        classification: r.classification,
+        status: kinds.get(r.orgUnitId)!.status,
+      })),
+  };
 }

@@ -817,3 +817,38 @@ export async function kpiWorkbook(result: Awaited<ReturnType<typeof kpi>>): Prom
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/**
+ * The incidents open now (received, dispatched, on scene, victims transported), oldest first — for the
+ * dashboards, without the board's access check: a commune officer learns how many are open in its area, not
+ * their details. `areaId` limits them to one current commune (old communes rolled up).
+ */
+export async function openIncidents(db: Queryable, areaId?: string, limit = 5) {
+  const p = new Params();
+  const where = [`i.status = ANY(${p.add(OPEN_STATUSES)}::text[])`];
+  if (areaId !== undefined)
+    where.push(`i.admin_unit_id IN (SELECT id FROM admin_unit_rollup WHERE current_id = ${p.add(areaId)})`);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM incidents i ${whereClause(where)}`,
+    p.values,
+  );
+  const rows = await db.query<{
+    id: number;
+    code: string;
+    status: IncidentStatus;
+    firstReportedAt: string;
+    adminUnitName: string | null;
+    placeText: string | null;
+    victims: number;
+  }>(
+    `SELECT i.id, i.code, i.status, ${ts('i.first_reported_at')} AS "firstReportedAt", a.name AS "adminUnitName",
+            i.place_text AS "placeText", i.victims
+       FROM incidents i LEFT JOIN admin_units a ON a.id = i.admin_unit_id
+      ${whereClause(where)} ORDER BY i.first_reported_at, i.id LIMIT ${p.add(limit)}`,
+    p.values,
+  );
+  return {
+    open: count?.n ?? 0,
+    items: rows.map((r) => ({ ...r, statusLabel: incidentStatusLabel(r.status) })),
+  };
+}

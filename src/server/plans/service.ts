@@ -59,7 +59,7 @@ function dueStateCondition(
 }
 
 /** The ids of "my units" (see myUnitsSql), resolved once so that list queries filter on an array. */
-async function myUnitIds(db: Queryable, user: SessionUser): Promise<number[]> {
+export async function myUnitIds(db: Queryable, user: SessionUser): Promise<number[]> {
   const p = new Params();
   const rows = await db.query<{ id: number }>(myUnitsSql(user, p), p.values);
   return rows.map((r) => r.id);
@@ -531,4 +531,73 @@ export async function taskPunctuality(
     [orgUnitIds, from, to],
   );
   return row ?? { due: 0, onTime: 0 };
+}
+
+/**
+ * How the lead assignments of all plans stand on `today` (the dashboards): how many are overdue and due soon, and
+ * the units most behind — each with its number of overdue assignments, the days its oldest one is late and that
+ * task — worst first. `plans` names the plans holding overdue assignments.
+ */
+export async function overdueSummary(db: Queryable, today: string, limit = 5) {
+  const asOf = () => '$1';
+  const [totals] = await db.query<{ overdue: number; dueSoon: number }>(
+    `SELECT (count(*) FILTER (WHERE ${dueStateCondition('overdue', asOf)}))::int AS overdue,
+            (count(*) FILTER (WHERE ${dueStateCondition('due_soon', asOf)}))::int AS "dueSoon"
+       FROM task_assignments a WHERE a.role = 'lead'`,
+    [today],
+  );
+  const units = await db.query<{
+    orgUnitId: number;
+    name: string;
+    overdue: number;
+    daysLate: number;
+    taskId: number;
+    taskTitle: string;
+    taskPath: string;
+    dueOn: string;
+  }>(
+    `SELECT DISTINCT ON (x."orgUnitId") x.*, count(*) OVER (PARTITION BY x."orgUnitId")::int AS overdue
+       FROM (SELECT a.org_unit_id AS "orgUnitId", u.name, ($1::date - a.next_due_on)::int AS "daysLate",
+                    t.id AS "taskId", t.title AS "taskTitle", t.path AS "taskPath", a.next_due_on::text AS "dueOn"
+               FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id JOIN org_units u ON u.id = a.org_unit_id
+              WHERE a.role = 'lead' AND ${dueStateCondition('overdue', asOf)}) x
+      ORDER BY x."orgUnitId", x."daysLate" DESC, x."taskId"`,
+    [today],
+  );
+  units.sort(
+    (a, b) => b.daysLate - a.daysLate || b.overdue - a.overdue || a.name.localeCompare(b.name, 'vi'),
+  );
+  const plans = await db.query<{ id: number; number: string; overdue: number }>(
+    `SELECT pl.id, pl.number, count(*)::int AS overdue
+       FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id JOIN plans pl ON pl.id = t.plan_id
+      WHERE a.role = 'lead' AND ${dueStateCondition('overdue', asOf)}
+      GROUP BY pl.id, pl.number ORDER BY 3 DESC, pl.id`,
+    [today],
+  );
+  return {
+    overdue: totals?.overdue ?? 0,
+    dueSoon: totals?.dueSoon ?? 0,
+    units: units.slice(0, limit),
+    unitCount: units.length,
+    plans,
+  };
+}
+
+/**
+ * The assignments of these units (any role), counted as "my unit's tasks" lists them: overdue, due soon, still
+ * open, and done in `today`'s year.
+ */
+export async function assignmentCounts(db: Queryable, orgUnitIds: readonly number[], today: string) {
+  const asOf = () => '$2';
+  const [row] = await db.query<{ overdue: number; dueSoon: number; open: number; doneThisYear: number }>(
+    `SELECT (count(*) FILTER (WHERE ${dueStateCondition('overdue', asOf)}))::int AS overdue,
+            (count(*) FILTER (WHERE ${dueStateCondition('due_soon', asOf)}))::int AS "dueSoon",
+            (count(*) FILTER (WHERE a.status NOT IN ('done', 'cancelled')))::int AS open,
+            (count(*) FILTER (WHERE a.status = 'done'
+                                AND a.completed_on BETWEEN date_trunc('year', $2::date)::date AND $2::date))::int
+              AS "doneThisYear"
+       FROM task_assignments a WHERE a.org_unit_id = ANY($1::int[])`,
+    [orgUnitIds, today],
+  );
+  return row ?? { overdue: 0, dueSoon: 0, open: 0, doneThisYear: 0 };
 }

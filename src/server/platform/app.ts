@@ -21,6 +21,7 @@ import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerBlackSpotRoutes } from '../blackspots/routes.ts';
 import { registerCrashRoutes } from '../crashes/routes.ts';
+import { registerDashboardRoutes } from '../dashboard/routes.ts';
 import { registerDirectoryRoutes } from '../directory/routes.ts';
 import { registerEmulationRoutes } from '../emulation/routes.ts';
 import { registerPatrolRoutes } from '../enforcement/patrol-routes.ts';
@@ -29,7 +30,9 @@ import { registerIncidentRoutes } from '../incidents/routes.ts';
 import { registerPlanRoutes } from '../plans/routes.ts';
 import { registerPropagandaRoutes } from '../propaganda/routes.ts';
 import { registerReportRoutes } from '../reports/routes.ts';
+import { registerSharingRoutes, SHARE_PREFIX } from '../sharing/routes.ts';
 import { registerSystemRoutes } from '../system/routes.ts';
+import { registerTransparencyRoutes } from '../transparency/routes.ts';
 import { type Access, allows } from './auth/roles.ts';
 import { SESSION_COOKIE, userOfSession } from './auth/sessions.ts';
 import type { Config } from './config.ts';
@@ -129,7 +132,15 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
         version: '1',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          // Partner systems (/api/share/v1): the token an admin issued (Chia sẻ dữ liệu → Ứng dụng đối tác).
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Khóa truy cập atgt_… của ứng dụng đối tác',
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -159,6 +170,9 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
     if (!UNSAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return done();
     // The public crash report carries no session and acts for nobody: there is nothing to forge.
     if (request.url.startsWith(PUBLIC_WRITES) && request.routeOptions.config.access === 'public')
+      return done();
+    // Partner systems write with a bearer token in a header, never with a cookie: nothing to forge either.
+    if (request.url.startsWith(SHARE_PREFIX) && request.routeOptions.config.scope !== undefined)
       return done();
     app.csrfProtection(request, reply, done);
   });
@@ -207,6 +221,9 @@ export async function buildApp({ db, config, rateLimitPerMinute = 600 }: BuildOp
   registerPatrolRoutes(app);
   registerPropagandaRoutes(app);
   registerEmulationRoutes(app);
+  registerDashboardRoutes(app);
+  registerTransparencyRoutes(app);
+  registerSharingRoutes(app);
   registerAuditRoutes(app);
   return app;
 }

@@ -170,6 +170,20 @@ const MATRIX: Record<string, Caller[]> = {
   'PUT /api/v1/emulation-campaigns/:id/awards': ['admin', 'office'],
   'GET /api/v1/emulation-campaigns/:id/awards.docx': SIGNED_IN,
   'GET /api/v1/emulation-campaigns/:id/award-decision.docx': SIGNED_IN,
+  // Command dashboards: one per role; the wrong one is refused.
+  'GET /api/v1/dashboard/leader': ['admin', 'office', 'leader'],
+  'GET /api/v1/dashboard/unit': ['agency'],
+  'GET /api/v1/dashboard/commune': ['commune'],
+  // The public transparency page: aggregates only, no session.
+  'GET /api/v1/public/statistics': ALL,
+  'GET /api/v1/public/black-spots': ALL,
+  // Data sharing: the admin issues, revokes and rotates partner tokens and reads their calls
+  // (the partners' own routes live under /api/share/v1 and authenticate by bearer token).
+  'GET /api/v1/api-clients': ['admin'],
+  'POST /api/v1/api-clients': ['admin'],
+  'POST /api/v1/api-clients/:id/revoke': ['admin'],
+  'POST /api/v1/api-clients/:id/rotate': ['admin'],
+  'GET /api/v1/api-clients/:id/calls': ['admin'],
 };
 
 const USERS: Record<Role, string> = {

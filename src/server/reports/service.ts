@@ -379,6 +379,35 @@ export async function board(db: Db, q: z.infer<typeof s.boardQuery>, today: stri
   return { scheduleId: schedule.id, scheduleTitle: schedule.title, period, counts: countBoard(rows), rows };
 }
 
+/**
+ * The completeness of each active schedule's latest period already due (the dashboards), the most recent
+ * deadline first: the schedules of `today`'s year, else last year's; for each, the period whose deadline passed
+ * most recently — as the board opens on it. Schedules with nothing due yet are left out.
+ */
+export async function latestDueBoards(db: Db, today: string, limit = 3) {
+  const year = Number(today.slice(0, 4));
+  const rows = await db.query<ScheduleRow>(
+    `${SCHEDULE_SELECT} WHERE s.active AND s.year BETWEEN $1 AND $2 ORDER BY s.year DESC, s.id`,
+    [year - 1, year],
+  );
+  const latestYear = rows.find((sc) => periodsOf(sc).some((p) => p.dueOn < today))?.year;
+  const due: { schedule: ScheduleRow; period: ReportPeriod }[] = [];
+  for (const sc of rows.filter((x) => x.year === latestYear)) {
+    const period = periodsOf(sc)
+      .filter((p) => p.dueOn < today)
+      .at(-1);
+    if (period) due.push({ schedule: sc, period });
+  }
+  due.sort((a, b) => b.period.dueOn.localeCompare(a.period.dueOn) || a.schedule.id - b.schedule.id);
+  const out = [];
+  for (const { schedule, period } of due.slice(0, limit))
+    out.push({
+      ...(await board(db, { scheduleId: schedule.id, period: period.key }, today)),
+      year: schedule.year,
+    });
+  return out;
+}
+
 /** One unit's record of reporting: every period due so far in the year, across its schedules. */
 export async function unitHistory(db: Db, unitId: number, year: number, today: string) {
   const [unit] = await db.query<{ name: string; kind: string }>(

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { Alert, Button, Card, Form, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,6 +68,9 @@ export function LoginPage() {
         <LanguageSwitch />
       </div>
       <p className="login-brand">{productName}</p>
+      <p>
+        <Link to="/cong-khai">{t('transparency.linkFromLogin')}</Link>
+      </p>
       {meta.data?.demo ? (
         <div role="status" className="demo-banner" style={{ width: '100%', maxWidth: 960, marginBottom: 16 }}>
           {t('app.demoBanner')}

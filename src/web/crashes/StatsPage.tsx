@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
 import { DataTable } from '../platform/ui/DataTable.tsx';
+import { EChart } from '../platform/ui/EChart.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { useIsPhone } from '../platform/ui/useMediaQuery.ts';
@@ -24,7 +25,7 @@ import {
   statsExportUrl,
   type TargetStatus,
 } from './api.ts';
-import { barOption, EChart, heatmapOption } from './charts.tsx';
+import { barOption, heatmapOption } from './charts.tsx';
 import { HealthPanel } from './HealthPanel.tsx';
 import {
   defaultPeriod,

@@ -13,8 +13,8 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import { formatNumber } from '../platform/format.ts';
+import type { ChartOption } from '../platform/ui/EChart.tsx';
 
 echarts.use([
   BarChart,
@@ -27,36 +27,7 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-type Option = echarts.EChartsCoreOption;
-
-/** One chart: created once, updated with each option, resized with its box, disposed on unmount. */
-export function EChart({ option, label, height }: { option: Option; label: string; height: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return (
-    <div className="chart-box" role="img" aria-label={label}>
-      <div ref={ref} style={{ height, width: '100%' }} aria-hidden="true" />
-    </div>
-  );
-}
+type Option = ChartOption;
 
 const FONT = 'inherit';
 const CURRENT = '#0958d9';

@@ -7,7 +7,8 @@ import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { type ChartOption, EChart } from '../platform/ui/EChart.tsx';
 import { formatPoints } from './helpers.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, AriaComponent, CanvasRenderer]);
@@ -24,11 +25,9 @@ export function ScoreChart({
   lines: { name: string; value: number }[];
   compact: boolean;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const height = Math.max(160, rows.length * 28 + 48);
 
-  const option = useMemo<echarts.EChartsCoreOption>(
+  const option = useMemo<ChartOption>(
     () => ({
       aria: { enabled: false },
       textStyle: { fontFamily: 'inherit' },
@@ -71,27 +70,5 @@ export function ScoreChart({
     [rows, lines, compact],
   );
 
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-    chart.current?.resize();
-  }, [option]);
-
-  return (
-    <div className="chart-box" role="img" aria-label={label}>
-      <div ref={ref} style={{ height, width: '100%' }} aria-hidden="true" />
-    </div>
-  );
+  return <EChart option={option} label={label} height={height} />;
 }

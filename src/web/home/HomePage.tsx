@@ -76,6 +76,13 @@ export function HomePage() {
         }
       />
 
+      <div style={{ marginBottom: 16 }}>
+        <Link to="/dashboard" className="shortcut-card home-dashboard-link">
+          <strong>{t('dashboard.homeTitle')}</strong>
+          <span className="muted">{t('dashboard.homeText')}</span>
+        </Link>
+      </div>
+
       <section aria-labelledby="home-figures">
         <Card
           title={

@@ -15,6 +15,7 @@ import { validateAuditSearch } from '../audit/search.ts';
 import { validateSpotsSearch } from '../blackspots/search.ts';
 import { crashPermissions } from '../crashes/permissions.ts';
 import { validateCrashesSearch, validateMapSearch, validateStatsSearch } from '../crashes/search.ts';
+import { validateDashboardSearch } from '../dashboard/search.ts';
 import {
   validateAdminUnitsSearch,
   validateOrgUnitsSearch,
@@ -57,6 +58,8 @@ import {
   validateReviewsSearch,
   validateSchedulesSearch,
 } from '../reports/search.ts';
+import { sharingPermissions } from '../sharing/permissions.ts';
+import { validateClientsSearch } from '../sharing/search.ts';
 import { permissions, safeRedirect, sessionQuery } from './auth.tsx';
 import { AppShell, RootNotFound } from './layout/AppShell.tsx';
 import { RouteError } from './layout/RouteError.tsx';
@@ -86,6 +89,13 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../auth/LoginPage.tsx'), 'LoginPage'),
 });
 
+// Trang công khai: the public figures and black spots, without an account.
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'cong-khai',
+  component: lazyRouteComponent(() => import('../transparency/PublicPage.tsx'), 'PublicPage'),
+});
+
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_app',
@@ -105,6 +115,13 @@ const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   component: lazyRouteComponent(() => import('../home/HomePage.tsx'), 'HomePage'),
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'dashboard',
+  validateSearch: validateDashboardSearch,
+  component: lazyRouteComponent(() => import('../dashboard/DashboardPage.tsx'), 'DashboardPage'),
 });
 
 const AdminUnitsPage = lazyRouteComponent(() => import('../directory/AdminUnitsPage.tsx'), 'AdminUnitsPage');
@@ -227,6 +244,20 @@ const blackSpotRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'black-spots/$spotId',
   component: lazyRouteComponent(() => import('../blackspots/SpotPage.tsx'), 'SpotPage'),
+});
+
+// ───────────── Data sharing: partner systems and their tokens (chia sẻ dữ liệu) ─────────────
+
+const SharingClientsPage = lazyRouteComponent(() => import('../sharing/ClientsPage.tsx'), 'ClientsPage');
+const sharingClientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'sharing/clients',
+  validateSearch: validateClientsSearch,
+  component: () => (
+    <RequirePermission allowed={sharingPermissions.manage}>
+      <SharingClientsPage />
+    </RequirePermission>
+  ),
 });
 
 const AuditPage = lazyRouteComponent(() => import('../audit/AuditPage.tsx'), 'AuditPage');
@@ -572,8 +603,10 @@ const commitmentsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicRoute,
   appRoute.addChildren([
     homeRoute,
+    dashboardRoute,
     directoryIndexRoute,
     adminUnitsRoute,
     orgUnitsRoute,
@@ -623,6 +656,7 @@ const routeTree = rootRoute.addChildren([
     propagandaRoute,
     propagandaStatsRoute,
     commitmentsRoute,
+    sharingClientsRoute,
     auditRoute,
   ]),
 ]);

@@ -11,12 +11,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, todayIso } from '../platform/format.ts';
 import { DataTable } from '../platform/ui/DataTable.tsx';
+import { EChart } from '../platform/ui/EChart.tsx';
 import { DateRangeFilter, FilterSelect, Filters } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
 import { QueryError } from '../platform/ui/QueryError.tsx';
 import { useIsPhone } from '../platform/ui/useMediaQuery.ts';
 import { orgUnitsQuery, type PropagandaStats, statsExcelUrl, statsQuery } from './api.ts';
-import { barOption, EChart } from './charts.tsx';
+import { barOption } from './charts.tsx';
 import { useCodeLabels } from './ui.tsx';
 import './propaganda.css';
 

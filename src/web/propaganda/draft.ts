@@ -4,6 +4,8 @@
  * Photos are not kept (they may be larger than the browser's storage allows); the form says so.
  */
 
+import { readDraft, removeDraft, writeDraft } from '../platform/drafts.ts';
+
 export type DraftValues = Record<string, unknown>;
 
 export interface Draft {
@@ -17,37 +19,17 @@ const keyOf = (userId: number, form: DraftForm, id: number | 'new') =>
   `atgt.propaganda.${form}.${userId}.${id}`;
 
 export function loadDraft(userId: number, form: DraftForm, id: number | 'new'): Draft | null {
-  try {
-    const raw = window.localStorage.getItem(keyOf(userId, form, id));
-    if (!raw) return null;
-    const d = JSON.parse(raw) as Partial<Draft>;
-    if (typeof d !== 'object' || d === null || typeof d.values !== 'object' || d.values === null) return null;
-    return {
-      savedAt: typeof d.savedAt === 'string' ? d.savedAt : new Date().toISOString(),
-      values: d.values,
-    };
-  } catch {
-    return null;
-  }
+  const d = readDraft<DraftValues>(keyOf(userId, form, id));
+  return d ? { savedAt: d.savedAt, values: d.content } : null;
 }
 
 /** Saves the draft; false when the browser refused (private mode, storage full). */
-export function saveDraft(userId: number, form: DraftForm, id: number | 'new', values: DraftValues): boolean {
-  try {
-    window.localStorage.setItem(
-      keyOf(userId, form, id),
-      JSON.stringify({ savedAt: new Date().toISOString(), values } satisfies Draft),
-    );
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const saveDraft = (
+  userId: number,
+  form: DraftForm,
+  id: number | 'new',
+  values: DraftValues,
+): boolean => writeDraft(keyOf(userId, form, id), values);
 
-export function clearDraft(userId: number, form: DraftForm, id: number | 'new'): void {
-  try {
-    window.localStorage.removeItem(keyOf(userId, form, id));
-  } catch {
-    // private mode
-  }
-}
+export const clearDraft = (userId: number, form: DraftForm, id: number | 'new'): void =>
+  removeDraft(keyOf(userId, form, id));

@@ -4,13 +4,19 @@
  * (a unit's report, a review report). Cleared once the server holds the same content.
  */
 import { useCallback, useEffect, useState } from 'react';
+import {
+  askPersistentStorage,
+  readDraft,
+  removeDraft,
+  type StoredDraft,
+  writeDraft,
+} from '../platform/drafts.ts';
 
-export interface LocalDraft<T> {
-  /** when it was written (ISO instant) */
-  savedAt: string;
+export { askPersistentStorage, sameData } from '../platform/drafts.ts';
+
+export interface LocalDraft<T> extends StoredDraft<T> {
   /** the server's `updatedAt` of the record the edits started from */
   base: string;
-  content: T;
 }
 
 export type DraftKind = 'submission' | 'review';
@@ -18,73 +24,21 @@ export type DraftKind = 'submission' | 'review';
 const keyOf = (kind: DraftKind, userId: number, id: number) => `atgt.reports.${kind}.${userId}.${id}`;
 
 export function loadLocalDraft<T>(kind: DraftKind, userId: number, id: number): LocalDraft<T> | null {
-  try {
-    const raw = window.localStorage.getItem(keyOf(kind, userId, id));
-    if (!raw) return null;
-    const d = JSON.parse(raw) as Partial<LocalDraft<T>>;
-    if (typeof d !== 'object' || d === null || typeof d.content !== 'object' || d.content === null)
-      return null;
-    return {
-      savedAt: typeof d.savedAt === 'string' ? d.savedAt : new Date().toISOString(),
-      base: typeof d.base === 'string' ? d.base : '',
-      content: d.content,
-    };
-  } catch {
-    return null;
-  }
+  const d = readDraft<T>(keyOf(kind, userId, id));
+  return d ? { ...d, base: d.base ?? '' } : null;
 }
 
 /** Saves the edits; false when the browser refused (private mode, storage full). */
-export function saveLocalDraft<T>(
+export const saveLocalDraft = <T>(
   kind: DraftKind,
   userId: number,
   id: number,
   base: string,
   content: T,
-): boolean {
-  try {
-    const draft: LocalDraft<T> = { savedAt: new Date().toISOString(), base, content };
-    window.localStorage.setItem(keyOf(kind, userId, id), JSON.stringify(draft));
-    return true;
-  } catch {
-    return false;
-  }
-}
+): boolean => writeDraft(keyOf(kind, userId, id), content, base);
 
-export function clearLocalDraft(kind: DraftKind, userId: number, id: number): void {
-  try {
-    window.localStorage.removeItem(keyOf(kind, userId, id));
-  } catch {
-    // private mode
-  }
-}
-
-let persistAsked = false;
-
-/** Asks the browser once to keep this site's storage under pressure (drafts live there). */
-export function askPersistentStorage(): void {
-  if (persistAsked) return;
-  persistAsked = true;
-  try {
-    void navigator.storage?.persist?.().catch(() => undefined);
-  } catch {
-    // not supported
-  }
-}
-
-/** Two JSON-like values hold the same data (key order aside). */
-export function sameData(a: unknown, b: unknown): boolean {
-  return stableJson(a) === stableJson(b);
-}
-
-function stableJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  const entries = Object.entries(v as Record<string, unknown>)
-    .filter(([, x]) => x !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
-}
+export const clearLocalDraft = (kind: DraftKind, userId: number, id: number): void =>
+  removeDraft(keyOf(kind, userId, id));
 
 /**
  * A record's edits kept on this device, for an editor page: the draft found when the page opened (dropped

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
@@ -15,6 +16,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -43,11 +45,13 @@ import { canImportCamera } from '../../enforcement/permissions.ts';
 import { useIncidentAccess } from '../../incidents/access.tsx';
 import { planPermissions } from '../../plans/permissions.ts';
 import { reportPermissions } from '../../reports/permissions.ts';
+import { sharingPermissions } from '../../sharing/permissions.ts';
 import { permissions, type Role } from '../auth.tsx';
 
 /** The app's pages, as router paths. */
 export type To =
   | '/'
+  | '/dashboard'
   | '/directory/admin-units'
   | '/directory/org-units'
   | '/directory/people'
@@ -80,6 +84,7 @@ export type To =
   | '/propaganda'
   | '/propaganda/stats'
   | '/propaganda/commitments'
+  | '/sharing/clients'
   | '/audit';
 
 interface NavLeaf {
@@ -111,6 +116,12 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
   ];
   if (permissions.viewUsers(role))
     directory.push({ to: '/directory/users', label: t('nav.users'), icon: <IdcardOutlined aria-hidden /> });
+  if (sharingPermissions.manage(role))
+    directory.push({
+      to: '/sharing/clients',
+      label: t('sharing.nav.clients'),
+      icon: <ApiOutlined aria-hidden />,
+    });
 
   const plans: NavLeaf[] = [
     { to: '/tasks/mine', label: t('nav.myTasks'), icon: <CheckSquareOutlined aria-hidden /> },
@@ -209,6 +220,11 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
 
   const items: MenuProps['items'] = [
     leaf({ to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> }),
+    leaf({
+      to: '/dashboard',
+      label: t('nav.dashboard'),
+      icon: <FundProjectionScreenOutlined aria-hidden />,
+    }),
     { type: 'group', key: 'plans', label: t('nav.plansGroup'), children: plans.map(leaf) },
     ...(reports.length
       ? [
@@ -274,6 +290,7 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
 
 /** Most specific first: '/plans/import' before '/plans'. */
 const KEYS: To[] = [
+  '/dashboard',
   '/plans/import',
   '/plans/triggers',
   '/plans',
@@ -288,6 +305,7 @@ const KEYS: To[] = [
   '/directory/org-units',
   '/directory/people',
   '/directory/users',
+  '/sharing/clients',
   '/crashes/stats',
   '/crashes/map',
   '/crashes/import',
