@@ -181,6 +181,8 @@ export const spotQuery = z.object({
   status: z.enum(SPOT_STATUSES).optional(),
   kind: z.enum(SPOT_KINDS).optional(),
   roadId: z.coerce.number().int().positive().optional(),
+  /** a commune: the spots in it, or in an old commune that rolled up into it */
+  adminUnitId: z.string().trim().max(50).optional(),
   q: searchText,
   ...pageQuery,
 });

@@ -291,6 +291,12 @@ export async function listSpots(db: Db, q: z.infer<typeof s.spotQuery>) {
   if (q.status) where.push(`b.status = ${p.add(q.status)}`);
   if (q.kind) where.push(`b.kind = ${p.add(q.kind)}`);
   if (q.roadId) where.push(`b.road_id = ${p.add(q.roadId)}`);
+  if (q.adminUnitId) {
+    const id = p.add(q.adminUnitId);
+    where.push(
+      `(b.admin_unit_id = ${id} OR b.admin_unit_id IN (SELECT id FROM admin_unit_rollup WHERE current_id = ${id}))`,
+    );
+  }
   if (q.q) where.push(`b.name ILIKE ${p.add(containing(q.q))}`);
   const cond = whereClause(where);
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM black_spots b ${cond}`, [

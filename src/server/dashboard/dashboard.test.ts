@@ -356,6 +356,15 @@ describe('the leader dashboard', () => {
     expect(ids).not.toContain(other);
     expect(c.blackSpots.overdueRemedies.count).toBe(communeBefore.blackSpots.overdueRemedies.count + 1);
     expect(c.blackSpots.overdueRemedies.items.map((x) => x.id)).toContain(late);
+    // Its tiles open the list filtered to its commune, which holds exactly the spots counted.
+    for (const b of c.blackSpots.byStatus) {
+      expect(b.link).toEqual({ to: '/black-spots', search: { status: b.status, adminUnitId: binhLu } });
+      const page = await get<{ total: number }>(
+        commune,
+        `/api/v1/black-spots?status=${b.status}&adminUnitId=${binhLu}`,
+      );
+      expect(page.total, b.status).toBe(b.count);
+    }
     // Every spot it lists lies in its commune (or an old commune merged into it).
     const outside = await t.db.query(
       `SELECT b.id FROM black_spots b JOIN admin_unit_rollup r ON r.id = b.admin_unit_id

@@ -170,7 +170,8 @@ function breakdownRows(stats: StatsResult, linkOf: (key: string) => Link, limit:
 
 async function blackSpotBlock(db: Db, today: string, areaId?: string) {
   const summary = await spotSummary(db, today, areaId);
-  const list = (status?: string) => linkTo('/black-spots', { status });
+  // For a commune, the list filtered to its area: the page then holds exactly the spots counted.
+  const list = (status?: string) => linkTo('/black-spots', { status, adminUnitId: areaId });
   return {
     total: summary.total,
     byStatus: summary.byStatus.map((b) => ({ ...b, link: list(b.status) })),
@@ -377,7 +378,7 @@ export async function leaderDashboard(
     latestDueBoards(db, today),
   ]);
   const { period } = criteria.block;
-  const trend = await trendBlock(db, user, period.to);
+  const trend = await trendBlock(db, user, period.to < today ? period.to : today);
   const crashList = (search: Search) =>
     linkTo('/crashes', { from: period.from, to: period.to, verified: 'true', ...search });
 
@@ -594,7 +595,11 @@ export async function communeDashboard(
     unitReportsBlock(db, user, today),
     emulationBlock(db, user),
   ]);
-  const trend = await trendBlock(db, user, criteria.block.period.to);
+  const trend = await trendBlock(
+    db,
+    user,
+    criteria.block.period.to < today ? criteria.block.period.to : today,
+  );
   const unit = areaId ? await getAdminUnit(db, areaId).catch(() => null) : null;
   const name = unit?.name ?? user.adminUnitName ?? '';
   const label = unit ? `${unit.kind.charAt(0).toUpperCase()}${unit.kind.slice(1)} ${unit.name}` : name;

@@ -12,8 +12,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roadOptions, roadsQuery } from '../crashes/api.ts';
+import { api, type Page } from '../platform/api.ts';
 import { useSession } from '../platform/auth.tsx';
-import { formatNumber } from '../platform/format.ts';
+import { formatNumber, todayIso } from '../platform/format.ts';
 import { DataTable } from '../platform/ui/DataTable.tsx';
 import { FilterSelect, Filters, SearchBox, useListPage } from '../platform/ui/listing.tsx';
 import { PageHeader } from '../platform/ui/PageHeader.tsx';
@@ -34,12 +35,29 @@ import { KindTag, placeText, StatusTag } from './ui.tsx';
 
 const routeApi = getRouteApi('/_app/black-spots');
 
+/** Today's communes, for the commune filter. */
+function useCommunes() {
+  const today = todayIso();
+  return useQuery({
+    queryKey: ['directory', 'admin-units', { level: 'commune', at: today, page: 1, pageSize: 200 }],
+    queryFn: ({ signal }) =>
+      api.get<Page<{ id: string; name: string }>>(
+        '/directory/admin-units',
+        { level: 'commune', at: today, page: 1, pageSize: 200 },
+        signal,
+      ),
+    select: (page) => page.items,
+    staleTime: 10 * 60_000,
+  });
+}
+
 export function SpotsPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const navigate = useNavigate();
   const { search, query, setFilter, clearFilters, table } = useListPage(routeApi, spotsQuery);
   const roads = useQuery(roadsQuery());
+  const communes = useCommunes();
   const [dialog, setDialog] = useState<'detect' | 'hazard' | null>(null);
 
   const columns: ColumnsType<Spot> = [
@@ -152,6 +170,16 @@ export function SpotsPage() {
           loading={roads.isPending}
           popupMatchSelectWidth={false}
           options={roadOptions(roads.data).map((r) => ({ value: r.value, label: r.label }))}
+        />
+        <FilterSelect<string>
+          label={t('crashes.commune')}
+          allLabel={t('crashes.allCommunes')}
+          value={search.adminUnitId}
+          onChange={(adminUnitId) => setFilter({ adminUnitId })}
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={communes.isPending}
+          popupMatchSelectWidth={false}
+          options={(communes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
         />
         <SearchBox
           value={search.q}

@@ -16,6 +16,8 @@ export interface SpotsSearch extends Paging {
   status?: (typeof SPOT_STATUS_CODES)[number];
   kind?: (typeof SPOT_KIND_CODES)[number];
   roadId?: number;
+  /** a commune (its spots and those of the old communes merged into it) */
+  adminUnitId?: string;
   q?: string;
 }
 
@@ -23,6 +25,7 @@ export const validateSpotsSearch = (s: Record<string, unknown>): SpotsSearch => 
   status: optEnum(SPOT_STATUS_CODES, s.status),
   kind: optEnum(SPOT_KIND_CODES, s.kind),
   roadId: optPositiveInt(s.roadId),
+  adminUnitId: optString(s.adminUnitId, 50),
   q: optString(s.q),
   ...paging(s),
 });
