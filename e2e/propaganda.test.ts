@@ -67,7 +67,13 @@ describe('propaganda', () => {
     await drawer.getByLabel('Nội dung tuyên truyền').fill(TOPIC);
     await drawer.getByLabel('Địa điểm').fill('Bến xe khách tỉnh');
     await choose(page, 'Đối tượng', 'Lái xe kinh doanh vận tải', 'Lái xe');
+    // The pick is in the field before the list is closed (a slow machine may still be filtering).
+    await drawer
+      .locator('.ant-select-selection-item', { hasText: 'Lái xe kinh doanh vận tải' })
+      .first()
+      .waitFor();
     await page.keyboard.press('Escape');
+    await drawer.getByLabel('Nội dung tuyên truyền').waitFor();
     await drawer.getByLabel('Số người tham dự').fill('75');
     await drawer.getByLabel('Số tài liệu đã phát').fill('120');
     const photo = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#1d4ed8' } })

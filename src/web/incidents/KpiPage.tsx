@@ -9,8 +9,16 @@ import { getRouteApi } from '@tanstack/react-router';
 import { Button, DatePicker, Skeleton } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, formatPercent } from '../platform/format.ts';
@@ -25,7 +33,17 @@ import { defaultKpiPeriod } from './search.ts';
 import './ui.tsx';
 
 // The bar chart and its components are registered by crashes/charts.tsx; the line is ours.
-echarts.use([LineChart]);
+// Only what this chart draws (the page no longer borrows the crash statistics' registrations).
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkLineComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
 
 const routeApi = getRouteApi('/_app/dispatch/kpi');
 
