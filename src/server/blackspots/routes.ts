@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { todayInVietnam } from '../plans/routes.ts';
 import { OFFICE } from '../platform/auth/roles.ts';
 import { type App, actorOf, errorSchema, idParam } from '../platform/http.ts';
+import { DOCX_TYPE, XLSX_TYPE } from '../platform/media-types.ts';
 import { basemap } from './basemap.ts';
 import { spotsDocument, spotsWorkbook } from './export.ts';
 import * as s from './schemas.ts';
@@ -11,8 +12,8 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 const tags = ['black-spots'];
 const PHOTO_BODY_LIMIT = 12 * 1024 * 1024;
 const MEDIA = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: DOCX_TYPE,
+  xlsx: XLSX_TYPE,
 } as const;
 
 export function registerBlackSpotRoutes(app: App): void {

@@ -3,6 +3,7 @@ import { todayInVietnam } from '../plans/routes.ts';
 import { OFFICE } from '../platform/auth/roles.ts';
 import { badRequest } from '../platform/errors.ts';
 import { type App, actorOf, errorSchema, idParam, paged, userOf } from '../platform/http.ts';
+import { XLSX_TYPE } from '../platform/media-types.ts';
 import { healthSummary, importHealthRecords } from './health.ts';
 import { commitCrashImport, crashImportTemplate, previewCrashImport } from './import.ts';
 import * as records from './records.ts';
@@ -15,7 +16,6 @@ const tags = ['crashes'];
 /** Who enters crashes: the office, police and other member agencies, commune officers (their commune). */
 const CRASH_WRITERS = ['admin', 'office', 'agency', 'commune'] as const;
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const crashItem = z.object({
   id: z.number(),
@@ -172,7 +172,7 @@ export function registerCrashRoutes(app: App): void {
     },
     async (_request, reply) =>
       reply
-        .header('content-type', XLSX)
+        .header('content-type', XLSX_TYPE)
         .header('content-disposition', `attachment; filename="Mau-nhap-TNGT.xlsx"`)
         .send(Buffer.from(await crashImportTemplate())),
   );
@@ -234,7 +234,7 @@ export function registerCrashRoutes(app: App): void {
       const result = await crashStats(app.db, userOf(request), request.query, todayInVietnam());
       const name = `Thong-ke-TNGT-${result.period.from}-${result.period.to}.xlsx`;
       return reply
-        .header('content-type', XLSX)
+        .header('content-type', XLSX_TYPE)
         .header('content-disposition', `attachment; filename="${name}"`)
         .send(Buffer.from(await statsWorkbook(result)));
     },

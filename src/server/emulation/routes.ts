@@ -2,11 +2,18 @@
  * Routes of emulation campaigns (phong trào thi đua). Route-level access is the first gate; the service then
  * checks that a unit's officer self-assesses only their own units and that each step fits the campaign's status.
  */
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { todayInVietnam } from '../plans/routes.ts';
 import { OFFICE, STAFF_READERS } from '../platform/auth/roles.ts';
-import { type App, actorOf, emptyBody, errorSchema, idParam, userOf } from '../platform/http.ts';
+import {
+  type App,
+  actorOf,
+  emptyBody,
+  errorSchema,
+  idParam,
+  sendAttachment,
+  userOf,
+} from '../platform/http.ts';
 import { DOCX_TYPE, XLSX_TYPE } from '../platform/media-types.ts';
 import { awardDecisionFile, awardListFile, rankingWorkbook } from './documents.ts';
 import * as s from './schemas.ts';
@@ -26,13 +33,6 @@ const tags = ['emulation'];
 const ASSESSORS = ['admin', 'office', 'agency', 'commune'] as const;
 /** Room for a 10 MB file in base64 plus the JSON around it. */
 const EVIDENCE_BODY_LIMIT = 14 * 1024 * 1024;
-
-function sendFile(reply: FastifyReply, contentType: string, filename: string, bytes: Uint8Array) {
-  return reply
-    .header('content-type', contentType)
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .send(Buffer.from(bytes));
-}
 
 export function registerEmulationRoutes(app: App): void {
   const today = () => todayInVietnam();
@@ -342,12 +342,11 @@ export function registerEmulationRoutes(app: App): void {
       schema: { tags, summary: 'Xếp hạng (Excel), kèm điểm từng tiêu chí', params: idParam },
     },
     async (request, reply) =>
-      sendFile(
-        reply,
-        XLSX_TYPE,
-        `Xep-hang-thi-dua-${request.params.id}.xlsx`,
-        await rankingWorkbook(app.db, request.params.id),
-      ),
+      sendAttachment(reply, {
+        bytes: await rankingWorkbook(app.db, request.params.id),
+        contentType: XLSX_TYPE,
+        filename: `Xep-hang-thi-dua-${request.params.id}.xlsx`,
+      }),
   );
   app.put(
     '/api/v1/emulation-campaigns/:id/awards',
@@ -371,7 +370,7 @@ export function registerEmulationRoutes(app: App): void {
     },
     async (request, reply) => {
       const file = await awardListFile(app.db, request.params.id);
-      return sendFile(reply, DOCX_TYPE, file.filename, file.bytes);
+      return sendAttachment(reply, { ...file, contentType: DOCX_TYPE });
     },
   );
   app.get(
@@ -382,7 +381,7 @@ export function registerEmulationRoutes(app: App): void {
     },
     async (request, reply) => {
       const file = await awardDecisionFile(app.db, request.params.id);
-      return sendFile(reply, DOCX_TYPE, file.filename, file.bytes);
+      return sendAttachment(reply, { ...file, contentType: DOCX_TYPE });
     },
   );
 }

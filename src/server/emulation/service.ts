@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { formatDateVi, shiftYears } from '../../domain/crashes/periods.ts';
+import { formatDateVi, localDateOf, shiftYears } from '../../domain/crashes/periods.ts';
 import {
   type AwardLevel,
   appliesToUnit,
@@ -591,9 +591,9 @@ async function accessOf(
   else if (c.status === 'closed')
     lockedReason = 'Phong trào đã kết thúc; kết quả đã chốt. Văn phòng Ban ATGT có thể mở lại khi cần.';
   else if (u.status === 'submitted')
-    lockedReason = `Đơn vị đã gửi kết quả tự chấm ngày ${formatDateVi(localDay(u.submittedAt!))}; Văn phòng Ban ATGT đang thẩm định và có thể trả lại để sửa.`;
+    lockedReason = `Đơn vị đã gửi kết quả tự chấm ngày ${formatDateVi(localDateOf(Date.parse(u.submittedAt!)))}; Văn phòng Ban ATGT đang thẩm định và có thể trả lại để sửa.`;
   else if (u.status === 'reviewed')
-    lockedReason = `Văn phòng Ban ATGT đã thẩm định ngày ${formatDateVi(localDay(u.reviewedAt!))}.`;
+    lockedReason = `Văn phòng Ban ATGT đã thẩm định ngày ${formatDateVi(localDateOf(Date.parse(u.reviewedAt!)))}.`;
   else if (!own) lockedReason = 'Chỉ cán bộ của đơn vị và Văn phòng Ban ATGT được chấm điểm.';
   return {
     maySelfAssess: own && open && unsent,
@@ -601,9 +601,6 @@ async function accessOf(
     lockedReason,
   };
 }
-
-const localDay = (instant: string) =>
-  new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10);
 
 async function evidenceRows(db: Queryable, campaignId: number, orgUnitId: number) {
   return db.query<z.infer<typeof s.evidence>>(

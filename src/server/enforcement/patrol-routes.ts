@@ -3,8 +3,7 @@
  * Route-level access is the first gate; the services then check the police (Công an tỉnh and its divisions)
  * where the route's roles are wider than the police.
  */
-import type { FastifyReply } from 'fastify';
-import { type App, actorOf, errorSchema, idParam, userOf } from '../platform/http.ts';
+import { type App, actorOf, errorSchema, idParam, sendAttachment, userOf } from '../platform/http.ts';
 import * as campaigns from './campaigns.ts';
 import * as patrol from './patrol.ts';
 import * as s from './patrol-schemas.ts';
@@ -17,13 +16,6 @@ const tags = ['enforcement'];
 const CAMPAIGN_WRITERS = ['admin', 'office', 'agency'] as const;
 /** The police: an agency caller must be Công an tỉnh or one of its divisions; the admin. */
 const POLICE = ['admin', 'agency'] as const;
-
-function sendFile(reply: FastifyReply, file: { bytes: Buffer; contentType: string; filename: string }) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .send(file.bytes);
-}
 
 export function registerPatrolRoutes(app: App): void {
   // ── patrol campaigns ──
@@ -158,7 +150,7 @@ export function registerPatrolRoutes(app: App): void {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendAttachment(
         reply,
         await patrol.violationNoticeFile(
           app.db,
@@ -212,7 +204,7 @@ export function registerPatrolRoutes(app: App): void {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendAttachment(
         reply,
         await units.unitNoticeFile(
           app.db,

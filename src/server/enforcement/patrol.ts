@@ -13,6 +13,7 @@ import { type Actor, audit } from '../platform/audit.ts';
 import type { SessionUser } from '../platform/auth/roles.ts';
 import type { Db, Queryable } from '../platform/db.ts';
 import { badRequest, conflict, type ErrorDetail, notFound } from '../platform/errors.ts';
+import { DOCX_TYPE } from '../platform/media-types.ts';
 import {
   docxToPdf,
   libreOfficeAvailable,
@@ -25,8 +26,6 @@ import { requirePolice } from './service.ts';
 
 type Detail = z.infer<typeof s.violationDetail>;
 type Input = z.infer<typeof s.patrolViolationInput>;
-
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const DETAIL_SELECT = `SELECT v.id, v.source, v.camera_id AS "cameraId", v.type_code AS "typeCode", v.rule_set AS "ruleSet",
        to_json(v.occurred_at) #>> '{}' AS "occurredAt", v.place, v.lat, v.lon, v.plate, v.plate_display AS "plateDisplay",

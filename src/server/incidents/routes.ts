@@ -8,6 +8,7 @@ import { WEB_DIST } from '../platform/app.ts';
 import { OFFICE } from '../platform/auth/roles.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 import { type App, actorOf, errorSchema, idParam, userOf } from '../platform/http.ts';
+import { XLSX_TYPE } from '../platform/media-types.ts';
 import { IncidentFeed } from './live.ts';
 import { preparePhoto, type StoredPhoto } from './photos.ts';
 import * as s from './schemas.ts';
@@ -18,7 +19,6 @@ const tags = ['incidents'];
 /** Route-level gate; the service then checks that an agency officer belongs to a police or health unit. */
 const BOARD_READERS = ['admin', 'office', 'leader', 'agency'] as const;
 const DISPATCHERS = ['admin', 'office', 'agency'] as const;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const noQuery = z.object({}).strict();
 const photoParams = z.object({
   id: z.coerce.number().int().positive(),
@@ -332,7 +332,7 @@ export function registerIncidentRoutes(app: App): void {
     async (request, reply) => {
       const result = await service.kpi(app.db, request.query);
       return reply
-        .header('content-type', XLSX)
+        .header('content-type', XLSX_TYPE)
         .header(
           'content-disposition',
           `attachment; filename="Ung-cuu-30-phut-${result.from}-${result.to}.xlsx"`,

@@ -1,11 +1,12 @@
 /** The plan's appendix as DOCX (Decree 30 header, landscape table) or XLSX, from what is stored. */
 import type { Db } from '../platform/db.ts';
 import { notFound } from '../platform/errors.ts';
+import { DOCX_TYPE, XLSX_TYPE } from '../platform/media-types.ts';
 import { appendixToDocx, appendixToXlsx, type ExportItem } from './files/export-appendix.ts';
 
 const MEDIA_TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: DOCX_TYPE,
+  xlsx: XLSX_TYPE,
 } as const;
 
 export async function exportPlan(db: Db, planId: number, format: 'docx' | 'xlsx', _today: string) {

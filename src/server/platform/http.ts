@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from './audit.ts';
@@ -89,3 +95,14 @@ export function paged<T extends z.ZodType>(item: T) {
 }
 
 export const offsetOf = (q: { page: number; pageSize: number }) => (q.page - 1) * q.pageSize;
+
+/** Sends a generated file (a Word or Excel document) as a download. */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { bytes: Uint8Array; contentType: string; filename: string },
+) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(Buffer.from(file.bytes));
+}

@@ -8,6 +8,7 @@ import { PHOTO_LIMITS } from '../../domain/propaganda/codes.ts';
 import { todayInVietnam } from '../plans/routes.ts';
 import { badRequest } from '../platform/errors.ts';
 import { type App, actorOf, errorSchema, idParam, userOf } from '../platform/http.ts';
+import { XLSX_TYPE } from '../platform/media-types.ts';
 import { statsWorkbook } from './export.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
@@ -19,7 +20,6 @@ const WRITERS = ['admin', 'office', 'agency', 'commune'] as const;
 /** Five photos of 10 MB in base64, and the JSON around them. */
 const SESSION_BODY_LIMIT =
   Math.ceil((PHOTO_LIMITS.maxPhotos * PHOTO_LIMITS.maxPhotoBytes * 4) / 3) + 512 * 1024;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerPropagandaRoutes(app: App): void {
   const today = () => todayInVietnam();
@@ -163,7 +163,7 @@ export function registerPropagandaRoutes(app: App): void {
       const { result, sessions } = await service.loadStats(app.db, request.query);
       const bytes = await statsWorkbook(result, sessions);
       return reply
-        .header('content-type', XLSX)
+        .header('content-type', XLSX_TYPE)
         .header(
           'content-disposition',
           `attachment; filename="Tuyen-truyen-${result.period.from}-${result.period.to}.xlsx"`,

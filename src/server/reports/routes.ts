@@ -2,6 +2,7 @@ import { todayInVietnam } from '../plans/routes.ts';
 import { OFFICE } from '../platform/auth/roles.ts';
 import { badRequest } from '../platform/errors.ts';
 import { type App, actorOf, errorSchema, idParam, userOf } from '../platform/http.ts';
+import { DOCX_TYPE } from '../platform/media-types.ts';
 import { docxToPdf, libreOfficeAvailable, NO_LIBREOFFICE_MESSAGE, reviewToDocx } from './review-docx.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
@@ -11,7 +12,6 @@ const tags = ['reports'];
 /** The office runs the regime; leaders read its board, consolidation and reviews. */
 const OFFICE_AND_LEADERS = ['admin', 'office', 'leader'] as const;
 const REPORTERS = ['admin', 'office', 'agency', 'commune'] as const;
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function registerReportRoutes(app: App): void {
   const today = () => todayInVietnam();
@@ -390,7 +390,7 @@ export function registerReportRoutes(app: App): void {
           .send(Buffer.from(pdf));
       }
       return reply
-        .header('content-type', DOCX)
+        .header('content-type', DOCX_TYPE)
         .header('content-disposition', `attachment; filename="${base}.docx"`)
         .send(Buffer.from(docx));
     },

@@ -25,6 +25,7 @@ import { audit } from '../platform/audit.ts';
 import { ADMIN } from '../platform/auth/roles.ts';
 import { badRequest } from '../platform/errors.ts';
 import { type App, actorOf, emptyBody, errorSchema, idParam } from '../platform/http.ts';
+import { XLSX_TYPE } from '../platform/media-types.ts';
 import * as data from './datasets.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
@@ -53,7 +54,7 @@ const partnerErrors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 42
 const security = [{ bearer: [] }];
 const MEDIA = {
   csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xlsx: XLSX_TYPE,
   geojson: 'application/geo+json; charset=utf-8',
 } as const;
 
