@@ -232,6 +232,8 @@ describe('dispatch board in a real browser', () => {
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
       .filter({ hasText: /^Trạm y tế xã\/phường$/ })
       .click();
+    // The pick is in the field before going on (a loaded machine may still be animating the list).
+    await dialog.getByTitle('Trạm y tế xã/phường', { exact: true }).waitFor();
     await dialog.getByLabel('Điện thoại', { exact: true }).fill('0213 3888 111');
     await dialog.getByLabel('Vĩ độ', { exact: true }).fill('22,3570');
     await dialog.getByLabel('Kinh độ', { exact: true }).fill('103,2450');
